@@ -1,0 +1,66 @@
+// swift-tools-version: 6.1
+// Derisk: sourcing portfolios of critical materials under probability-weighted disruption scenarios.
+//
+// Module graph (one way only):
+//   CDeriskLAPACK → DeriskLinearAlgebra → DeriskSolvers → DeriskScenarios → DeriskSourcing → Derisk → DeriskCLI
+import PackageDescription
+
+let package = Package(
+  name: "Derisk",
+  products: [
+    .library(name: "Derisk", targets: ["Derisk"]),
+    .library(name: "DeriskLinearAlgebra", targets: ["DeriskLinearAlgebra"]),
+    .library(name: "DeriskSolvers", targets: ["DeriskSolvers"]),
+    .library(name: "DeriskScenarios", targets: ["DeriskScenarios"]),
+    .library(name: "DeriskSourcing", targets: ["DeriskSourcing"]),
+    .executable(name: "derisk", targets: ["DeriskCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CDeriskLAPACK",
+      pkgConfig: "lapack",
+      providers: [.apt(["liblapack-dev", "libblas-dev"])]
+    ),
+    .target(name: "DeriskLinearAlgebra", dependencies: ["CDeriskLAPACK"]),
+    .target(name: "DeriskSolvers", dependencies: ["DeriskLinearAlgebra"]),
+    .target(
+      name: "DeriskScenarios",
+      dependencies: ["DeriskLinearAlgebra", "DeriskSolvers", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "DeriskSourcing",
+      dependencies: ["DeriskSolvers", "DeriskScenarios", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "Derisk",
+      dependencies: ["DeriskLinearAlgebra", "DeriskSolvers", "DeriskScenarios", "DeriskSourcing"]
+    ),
+    .executableTarget(
+      name: "DeriskCLI",
+      dependencies: ["Derisk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+
+    // Shared tolerance helpers and fixture lookup for every test target.
+    .target(name: "DeriskTestSupport", dependencies: ["DeriskLinearAlgebra"], path: "Tests/DeriskTestSupport"),
+    .testTarget(
+      name: "DeriskLinearAlgebraTests",
+      dependencies: ["DeriskLinearAlgebra", "DeriskTestSupport"]
+    ),
+    .testTarget(
+      name: "DeriskSolversTests",
+      dependencies: ["DeriskSolvers", "DeriskTestSupport"]
+    ),
+    .testTarget(
+      name: "DeriskScenariosTests",
+      dependencies: ["DeriskScenarios", "DeriskTestSupport"]
+    ),
+    .testTarget(
+      name: "DeriskCLITests",
+      dependencies: ["DeriskTestSupport"]
+    ),
+  ]
+)

@@ -1,0 +1,2 @@
+import Derisk
+print("derisk \(DeriskVersion.string)")

@@ -1,0 +1,185 @@
+/// A sparse matrix in compressed sparse column (CSC) form.
+///
+/// The entries of column j are `values[columnStarts[j] ..< columnStarts[j+1]]` at rows
+/// `rowIndices[…]`, sorted by row with no duplicates.
+public struct SparseMatrix: Sendable, Hashable {
+  /// Number of rows.
+  public let rows: Int
+  /// Number of columns.
+  public let columns: Int
+  /// `columns + 1` offsets into `rowIndices` / `values`.
+  public private(set) var columnStarts: [Int]
+  /// Row index of each stored entry.
+  public private(set) var rowIndices: [Int]
+  /// Value of each stored entry.
+  public private(set) var values: [Double]
+
+  /// The number of stored entries.
+  public var nonzeroCount: Int { values.count }
+
+  /// An empty (all-zero) rows × columns matrix.
+  public init(rows: Int, columns: Int) {
+    self.rows = rows
+    self.columns = columns
+    self.columnStarts = [Int](repeating: 0, count: columns + 1)
+    self.rowIndices = []
+    self.values = []
+  }
+
+  /// Builds a CSC matrix from (row, column, value) triplets; duplicates are summed, explicit
+  /// zeros kept out.
+  /// - Throws: `ProblemError.indexOutOfRange` for a triplet outside the matrix,
+  ///   `.nonFinite` for NaN or ±∞.
+  public init(rows: Int, columns: Int, triplets: [(row: Int, column: Int, value: Double)]) throws {
+    guard rows >= 0, columns >= 0 else {
+      throw ProblemError.dimensionMismatch("a sparse matrix cannot have \(rows) rows and \(columns) columns")
+    }
+    var counts = [Int](repeating: 0, count: columns + 1)
+    for (k, t) in triplets.enumerated() {
+      guard t.row >= 0, t.row < rows, t.column >= 0, t.column < columns else {
+        throw ProblemError.indexOutOfRange("entry \(k) at (\(t.row), \(t.column)) lies outside a \(rows)×\(columns) matrix")
+      }
+      guard t.value.isFinite else { throw ProblemError.nonFinite("entry \(k) at (\(t.row), \(t.column)) is \(t.value)") }
+      counts[t.column + 1] += 1
+    }
+    for j in 0..<columns { counts[j + 1] += counts[j] }
+    var next = counts
+    var rowIdx = [Int](repeating: 0, count: triplets.count)
+    var vals = [Double](repeating: 0, count: triplets.count)
+    for t in triplets {
+      let p = next[t.column]
+      rowIdx[p] = t.row
+      vals[p] = t.value
+      next[t.column] += 1
+    }
+    // Sort each column by row and merge duplicates.
+    var starts = [Int](repeating: 0, count: columns + 1)
+    var outRows: [Int] = []
+    var outValues: [Double] = []
+    outRows.reserveCapacity(triplets.count)
+    outValues.reserveCapacity(triplets.count)
+    for j in 0..<columns {
+      let range = counts[j]..<counts[j + 1]
+      let order = range.sorted { rowIdx[$0] < rowIdx[$1] }
+      var lastRow = -1
+      for p in order {
+        if rowIdx[p] == lastRow {
+          outValues[outValues.count - 1] += vals[p]
+        } else {
+          outRows.append(rowIdx[p])
+          outValues.append(vals[p])
+          lastRow = rowIdx[p]
+        }
+      }
+      // Drop entries that summed to exactly zero.
+      var write = starts[j]
+      for read in starts[j]..<outRows.count where outValues[read] != 0 {
+        outRows[write] = outRows[read]
+        outValues[write] = outValues[read]
+        write += 1
+      }
+      outRows.removeLast(outRows.count - write)
+      outValues.removeLast(outValues.count - write)
+      starts[j + 1] = outRows.count
+    }
+    self.rows = rows
+    self.columns = columns
+    self.columnStarts = starts
+    self.rowIndices = outRows
+    self.values = outValues
+  }
+
+  /// Builds a CSC matrix from its arrays, checking that they are consistent.
+  /// - Throws: `ProblemError` naming the first inconsistency.
+  public init(rows: Int, columns: Int, columnStarts: [Int], rowIndices: [Int], values: [Double]) throws {
+    guard columnStarts.count == columns + 1, columnStarts.first == 0, columnStarts.last == values.count,
+      rowIndices.count == values.count
+    else {
+      throw ProblemError.dimensionMismatch("CSC arrays do not describe a \(rows)×\(columns) matrix")
+    }
+    for j in 0..<columns {
+      guard columnStarts[j] <= columnStarts[j + 1] else {
+        throw ProblemError.dimensionMismatch("columnStarts decreases at column \(j)")
+      }
+      var last = -1
+      for p in columnStarts[j]..<columnStarts[j + 1] {
+        guard rowIndices[p] > last, rowIndices[p] < rows else {
+          throw ProblemError.indexOutOfRange("column \(j): row indices must be increasing and below \(rows)")
+        }
+        guard values[p].isFinite else { throw ProblemError.nonFinite("entry (\(rowIndices[p]), \(j)) is \(values[p])") }
+        last = rowIndices[p]
+      }
+    }
+    self.rows = rows
+    self.columns = columns
+    self.columnStarts = columnStarts
+    self.rowIndices = rowIndices
+    self.values = values
+  }
+
+  /// Entry (i, j), zero when not stored. O(log nnz(column j)).
+  public subscript(i: Int, j: Int) -> Double {
+    var lo = columnStarts[j], hi = columnStarts[j + 1]
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if rowIndices[mid] < i { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < columnStarts[j + 1] && rowIndices[lo] == i ? values[lo] : 0
+  }
+
+  /// y = A x.
+  public func times(_ x: [Double]) -> [Double] {
+    precondition(x.count == columns)
+    var y = [Double](repeating: 0, count: rows)
+    for j in 0..<columns where x[j] != 0 {
+      let xj = x[j]
+      for p in columnStarts[j]..<columnStarts[j + 1] { y[rowIndices[p]] += values[p] * xj }
+    }
+    return y
+  }
+
+  /// y = Aᵀ x.
+  public func transposeTimes(_ x: [Double]) -> [Double] {
+    precondition(x.count == rows)
+    var y = [Double](repeating: 0, count: columns)
+    for j in 0..<columns {
+      var sum = 0.0
+      for p in columnStarts[j]..<columnStarts[j + 1] { sum += values[p] * x[rowIndices[p]] }
+      y[j] = sum
+    }
+    return y
+  }
+
+  /// Aᵀ as a CSC matrix (equivalently, A in compressed sparse row form).
+  public var transposed: SparseMatrix {
+    var counts = [Int](repeating: 0, count: rows + 1)
+    for i in rowIndices { counts[i + 1] += 1 }
+    for i in 0..<rows { counts[i + 1] += counts[i] }
+    var next = counts
+    var outRows = [Int](repeating: 0, count: values.count)
+    var outValues = [Double](repeating: 0, count: values.count)
+    for j in 0..<columns {
+      for p in columnStarts[j]..<columnStarts[j + 1] {
+        let q = next[rowIndices[p]]
+        outRows[q] = j
+        outValues[q] = values[p]
+        next[rowIndices[p]] += 1
+      }
+    }
+    var result = SparseMatrix(rows: columns, columns: rows)
+    result.columnStarts = counts
+    result.rowIndices = outRows
+    result.values = outValues
+    return result
+  }
+
+  /// All stored entries as triplets, column by column.
+  public var triplets: [(row: Int, column: Int, value: Double)] {
+    var result: [(row: Int, column: Int, value: Double)] = []
+    result.reserveCapacity(values.count)
+    for j in 0..<columns {
+      for p in columnStarts[j]..<columnStarts[j + 1] { result.append((rowIndices[p], j, values[p])) }
+    }
+    return result
+  }
+}

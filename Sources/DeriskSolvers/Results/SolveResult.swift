@@ -1,0 +1,74 @@
+/// Primal and dual vectors of a solve, in the user's original variables and sense.
+///
+/// Sign convention (the usual Lagrangian one for a minimisation, as HiGHS reports it): with
+/// `rowDuals` y and `reducedCosts` z, the dual residual is  P x + c − Aᵀ y − z = 0;  yᵢ ≥ 0 when the
+/// row's lower bound is active, ≤ 0 when its upper bound is active, 0 when neither is. For a
+/// maximisation the signs of y and z are those of the equivalent minimisation of the negated objective,
+/// negated again, so that y is still ∂(objective)/∂(row bound).
+public struct Solution: Sendable, Hashable {
+  /// x (or, for `dualInfeasible`, the unbounded direction).
+  public var x: [Double]
+  /// y, one per row (or, for `primalInfeasible`, the Farkas ray).
+  public var rowDuals: [Double]
+  /// z = P x + c − Aᵀ y, one per column.
+  public var reducedCosts: [Double]
+  /// A x, one per row.
+  public var rowActivities: [Double]
+
+  public init(x: [Double], rowDuals: [Double], reducedCosts: [Double], rowActivities: [Double]) {
+    self.x = x
+    self.rowDuals = rowDuals
+    self.reducedCosts = reducedCosts
+    self.rowActivities = rowActivities
+  }
+}
+
+/// How the solve went: counts, times and the trust figures behind the status.
+public struct SolveInfo: Sendable, Hashable {
+  /// Interior-point iterations taken.
+  public var iterations: Int = 0
+  /// Primal objective ½xᵀPx + cᵀx + c₀ in the user's sense.
+  public var primalObjective: Double = .nan
+  /// Dual objective in the user's sense.
+  public var dualObjective: Double = .nan
+  /// ‖residual of rowLower ≤ Ax ≤ rowUpper, columnLower ≤ x ≤ columnUpper‖_∞ on the unscaled data.
+  public var primalResidual: Double = .nan
+  /// ‖P x + c − Aᵀ y − z‖_∞ with the sign conditions on y, z, on the unscaled data.
+  public var dualResidual: Double = .nan
+  /// |primal − dual objective| / max(1, |primal|, |dual|).
+  public var relativeGap: Double = .nan
+  /// Seconds in setup (validation, scaling, presolve).
+  public var setupSeconds: Double = 0
+  /// Seconds in the iteration.
+  public var solveSeconds: Double = 0
+  /// Name of the linear-system backend used ("normal equations (dense Cholesky)", …).
+  public var linearSystem: String = ""
+
+  public init() {}
+}
+
+/// The outcome of `solve()`. Never thrown: whatever the mathematics finds is reported here.
+public struct SolveResult: Sendable {
+  /// Why the solver stopped.
+  public var termination: TerminationStatus
+  /// What `solution.x` is.
+  public var primalStatus: SolutionStatus
+  /// What `solution.rowDuals` / `reducedCosts` are.
+  public var dualStatus: SolutionStatus
+  /// The vectors, in the user's variables.
+  public var solution: Solution
+  /// Counts, times and trust figures.
+  public var info: SolveInfo
+
+  /// The primal objective in the user's sense (NaN when there is no primal point).
+  public var objective: Double { info.primalObjective }
+
+  public init(termination: TerminationStatus, primalStatus: SolutionStatus, dualStatus: SolutionStatus,
+              solution: Solution, info: SolveInfo) {
+    self.termination = termination
+    self.primalStatus = primalStatus
+    self.dualStatus = dualStatus
+    self.solution = solution
+    self.info = info
+  }
+}

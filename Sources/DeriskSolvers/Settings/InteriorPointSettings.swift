@@ -1,0 +1,50 @@
+/// Settings of the interior-point solver, each with its default at the declaration.
+public struct InteriorPointSettings: Sendable, Hashable, Codable {
+  /// Largest number of iterations. Default 200; valid 1...
+  public var maxIterations = 200
+  /// Wall-clock limit in seconds; nil means none. Valid > 0.
+  public var timeLimitSeconds: Double? = nil
+  /// Primal and dual feasibility tolerance, relative to the data's size. Default 1e-8; valid (0, 1).
+  public var feasibilityTolerance = 1e-8
+  /// Relative gap tolerance. Default 1e-8; valid (0, 1).
+  public var gapTolerance = 1e-8
+  /// `almostOptimal` is reported when the checks pass with the tolerances multiplied by this.
+  /// Default 1e3; valid ≥ 1.
+  public var almostOptimalFactor = 1e3
+  /// Tolerance on the certificates of infeasibility. Default 1e-8; valid (0, 1).
+  public var infeasibilityTolerance = 1e-8
+  /// Ruiz equilibration passes before solving. Default 10; 0 turns scaling off.
+  public var scalingPasses = 10
+  /// Extra Gondzio centrality correctors per iteration. Default 2; valid 0...
+  public var gondzioCorrectors = 2
+  /// Print an iteration log to standard error. Default false.
+  public var verbose = false
+  /// Which linear-system backend to use. Default `.automatic`.
+  public var linearSystem: LinearSystemChoice = .automatic
+
+  public init() {}
+
+  /// Checks every setting against its valid range.
+  /// - Throws: `ProblemError.invalid` naming the setting.
+  public func validate() throws {
+    guard maxIterations >= 1 else { throw ProblemError.invalid("maxIterations must be ≥ 1, got \(maxIterations)") }
+    if let t = timeLimitSeconds, !(t > 0) { throw ProblemError.invalid("timeLimitSeconds must be > 0, got \(t)") }
+    for (name, value) in [("feasibilityTolerance", feasibilityTolerance), ("gapTolerance", gapTolerance),
+                          ("infeasibilityTolerance", infeasibilityTolerance)] {
+      guard value > 0, value < 1 else { throw ProblemError.invalid("\(name) must be in (0, 1), got \(value)") }
+    }
+    guard almostOptimalFactor >= 1 else { throw ProblemError.invalid("almostOptimalFactor must be ≥ 1") }
+    guard scalingPasses >= 0 else { throw ProblemError.invalid("scalingPasses must be ≥ 0") }
+    guard gondzioCorrectors >= 0 else { throw ProblemError.invalid("gondzioCorrectors must be ≥ 0") }
+  }
+}
+
+/// The linear system solved at each interior-point iteration.
+public enum LinearSystemChoice: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Normal equations for LPs and QPs with diagonal P, the augmented system otherwise.
+  case automatic
+  /// A D⁻¹ Aᵀ Δy = r with dense Cholesky (LP or diagonal P only).
+  case normalEquations
+  /// The quasi-definite augmented system with dense LDLᵀ.
+  case augmented
+}
