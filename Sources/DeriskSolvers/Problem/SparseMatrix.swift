@@ -173,6 +173,29 @@ public struct SparseMatrix: Sendable, Hashable {
     return result
   }
 
+  /// The same sparsity pattern with other values (same count, in storage order).
+  public func replacingValues(_ newValues: [Double]) -> SparseMatrix {
+    precondition(newValues.count == values.count, "replacingValues: \(newValues.count) values for \(values.count) entries")
+    var result = self
+    result.values = newValues
+    return result
+  }
+
+  /// y ← y + α · S x for the symmetric matrix S whose lower triangle this matrix stores.
+  public func symmetricMultiplyAdd(_ x: [Double], into y: inout [Double], alpha: Double = 1) {
+    precondition(rows == columns && x.count == columns && y.count == rows)
+    for j in 0..<columns {
+      let xj = x[j]
+      var sum = 0.0
+      for p in columnStarts[j]..<columnStarts[j + 1] {
+        let i = rowIndices[p], v = values[p]
+        y[i] += alpha * v * xj
+        if i != j { sum += v * x[i] }
+      }
+      y[j] += alpha * sum
+    }
+  }
+
   /// All stored entries as triplets, column by column.
   public var triplets: [(row: Int, column: Int, value: Double)] {
     var result: [(row: Int, column: Int, value: Double)] = []

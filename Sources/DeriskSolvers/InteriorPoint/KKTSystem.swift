@@ -1,0 +1,123 @@
+import DeriskLinearAlgebra
+
+/// The linear system of one interior-point iteration,
+///
+///     K = [ P̄ + diag(d) + ρI    Āᵀ  ]
+///         [        Ā           −δI  ],
+///
+/// factored once per iteration and solved for several right-hand sides. ρ and δ are small
+/// regularisations (free columns, rank-deficient Ā); the iteration refines each solve against the
+/// unregularised K, so they change the speed of convergence, not the answer. This is the one seam
+/// where another backend (a sparse LDLᵀ, the scenario-structured Schur complement) plugs in.
+protocol KKTSystem {
+  /// What the iteration log and `SolveInfo.linearSystem` call this backend.
+  var name: String { get }
+  /// Factors K for the diagonal `d` (length n) and regularisations ρ, δ.
+  /// - Throws: `FactorizationError` when K cannot be factored (the caller raises ρ, δ and retries).
+  mutating func factor(diagonal d: [Double], primalRegularization rho: Double, dualRegularization delta: Double) throws
+  /// Overwrites (r₁, r₂) with the solution (x, w) of K [x; w] = [r₁; r₂].
+  func solve(_ r1: inout [Double], _ r2: inout [Double])
+}
+
+/// K solved through the normal equations  (Ā Θ Āᵀ + δI) w = Ā Θ r₁ − r₂,  x = Θ (r₁ − Āᵀ w),
+/// Θ = (diag(P̄) + d + ρ)⁻¹, with Ā Θ Āᵀ accumulated column by column into a dense matrix and factored
+/// by dense Cholesky (LAPACK potrf). Valid when P̄ is diagonal (an LP, or a separable QP).
+struct NormalEquationsSystem: KKTSystem {
+  let name = "normal equations (dense Cholesky)"
+  private let A: SparseMatrix
+  private let hessianDiagonal: [Double]
+  private var theta: [Double]
+  private var delta = 0.0
+  private var factorization: CholeskyFactorization?
+  private var workspace: Matrix
+
+  init(A: SparseMatrix, hessianDiagonal: [Double]) {
+    self.A = A
+    self.hessianDiagonal = hessianDiagonal
+    self.theta = [Double](repeating: 0, count: A.columns)
+    self.workspace = Matrix(rows: A.rows, columns: A.rows)
+  }
+
+  mutating func factor(diagonal d: [Double], primalRegularization rho: Double, dualRegularization delta: Double) throws {
+    let m = A.rows, n = A.columns
+    self.delta = delta
+    for j in 0..<n { theta[j] = 1 / (hessianDiagonal[j] + d[j] + rho) }
+    workspace.storage.withUnsafeMutableBufferPointer { M in
+      for k in 0..<(m * m) { M[k] = 0 }
+      A.columnStarts.withUnsafeBufferPointer { starts in
+        A.rowIndices.withUnsafeBufferPointer { rows in
+          A.values.withUnsafeBufferPointer { values in
+            for j in 0..<n {
+              let t = theta[j]
+              let start = starts[j], end = starts[j + 1]
+              for p in start..<end {
+                let vp = values[p] * t
+                // Lower triangle: row index ≥ column index; rows are sorted within a column.
+                for q in start...p { M[rows[p] + rows[q] * m] += vp * values[q] }
+              }
+            }
+          }
+        }
+      }
+      for i in 0..<m { M[i + i * m] += delta }
+    }
+    factorization = try CholeskyFactorization(workspace)
+  }
+
+  func solve(_ r1: inout [Double], _ r2: inout [Double]) {
+    let m = A.rows, n = A.columns
+    // w = (Ā Θ Āᵀ + δI)⁻¹ (Ā Θ r₁ − r₂)
+    var scaled = [Double](repeating: 0, count: n)
+    for j in 0..<n { scaled[j] = theta[j] * r1[j] }
+    var w = A.times(scaled)
+    for i in 0..<m { w[i] -= r2[i] }
+    factorization?.solveInPlace(&w)
+    // x = Θ (r₁ − Āᵀ w)
+    let ATw = A.transposeTimes(w)
+    for j in 0..<n { r1[j] = theta[j] * (r1[j] - ATw[j]) }
+    r2 = w
+  }
+}
+
+/// K assembled densely and factored by the symmetric indefinite LDLᵀ (LAPACK sytrf, Bunch–Kaufman).
+/// Works for any P̄; costs (n + m)³/3 per factorization, so it suits small and QP problems.
+struct AugmentedSystem: KKTSystem {
+  let name = "augmented system (dense LDLᵀ)"
+  private let A: SparseMatrix
+  private let P: SparseMatrix?
+  private var factorization: LDLTFactorization?
+  private var workspace: Matrix
+
+  init(A: SparseMatrix, P: SparseMatrix?) {
+    self.A = A
+    self.P = P
+    let size = A.rows + A.columns
+    self.workspace = Matrix(rows: size, columns: size)
+  }
+
+  mutating func factor(diagonal d: [Double], primalRegularization rho: Double, dualRegularization delta: Double) throws {
+    let m = A.rows, n = A.columns, size = m + n
+    workspace.storage.withUnsafeMutableBufferPointer { K in
+      for k in 0..<(size * size) { K[k] = 0 }
+      for j in 0..<n { K[j + j * size] = d[j] + rho }
+      if let P {
+        for j in 0..<n {
+          for p in P.columnStarts[j]..<P.columnStarts[j + 1] { K[P.rowIndices[p] + j * size] += P.values[p] }
+        }
+      }
+      for j in 0..<n {
+        for p in A.columnStarts[j]..<A.columnStarts[j + 1] { K[(n + A.rowIndices[p]) + j * size] = A.values[p] }
+      }
+      for i in 0..<m { K[(n + i) + (n + i) * size] = -delta }
+    }
+    factorization = try LDLTFactorization(workspace)
+  }
+
+  func solve(_ r1: inout [Double], _ r2: inout [Double]) {
+    let n = A.columns
+    var rhs = r1 + r2
+    factorization?.solveInPlace(&rhs)
+    r1 = Array(rhs[0..<n])
+    r2 = Array(rhs[n...])
+  }
+}

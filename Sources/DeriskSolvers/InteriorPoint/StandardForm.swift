@@ -1,0 +1,188 @@
+/// The interior-point method's internal form of a `QuadraticProgram`, and the maps back.
+///
+/// Every row becomes an equality by adding a slack column for each row that is not already one:
+///
+///     minimise ½ x̄ᵀ P̄ x̄ + c̄ᵀ x̄     subject to  Ā x̄ = b,   l ≤ x̄ ≤ u,
+///
+/// with x̄ = (x_kept, s): `x_kept` the columns that survive presolve and s one slack per inequality
+/// row (row i: aᵢᵀx − sᵢ = 0, rowLowerᵢ ≤ sᵢ ≤ rowUpperᵢ). Presolve here is the minimum an interior
+/// point needs: fixed columns (l = u) are substituted out, free rows dropped, empty rows checked
+/// and dropped, and empty columns with no quadratic term set to their optimal bound. A maximisation is
+/// turned into the minimisation of the negated objective.
+struct StandardForm {
+  /// Columns of the internal form: kept original columns first, then slacks.
+  var columnCount: Int
+  /// Rows of the internal form (equalities).
+  var rowCount: Int
+  /// Ā, rowCount × columnCount.
+  var A: SparseMatrix
+  /// P̄ lower triangle (zero rows/columns for slacks), or nil for an LP.
+  var P: SparseMatrix?
+  /// c̄ (minimisation sense).
+  var c: [Double]
+  /// b.
+  var b: [Double]
+  /// l, u (±∞ allowed).
+  var lower: [Double]
+  var upper: [Double]
+  /// The constant collected from fixed columns (minimisation sense), plus the user's c₀ (negated for max).
+  var constant: Double
+
+  // Maps back to the original problem.
+  /// For each internal column: the original column (≥ 0) or −(row + 1) for the slack of that row.
+  var columnOrigin: [Int]
+  /// For each internal row: the original row.
+  var rowOrigin: [Int]
+  /// Values of the original columns that presolve fixed (NaN for columns that stayed).
+  var fixedValue: [Double]
+
+  /// What presolve alone proved, if anything.
+  enum Outcome {
+    case reduced
+    /// Row `row` cannot be met whatever x is; `side` is +1 when its lower bound is violated.
+    case infeasibleRow(row: Int, side: Double)
+    /// Column `column` can move in direction `direction` (±1) forever, lowering the objective.
+    case unboundedColumn(column: Int, direction: Double)
+  }
+  var outcome: Outcome = .reduced
+
+  /// Builds the internal form of a validated problem.
+  init(_ problem: QuadraticProgram) {
+    let n = problem.columnCount, m = problem.rowCount
+    let sign: Double = problem.sense == .maximize ? -1 : 1
+    let Acsc = problem.constraintMatrix
+
+    // Full symmetric adjacency of P to know which columns have quadratic terms.
+    var hasQuadratic = [Bool](repeating: false, count: n)
+    if let P = problem.hessian {
+      for t in P.triplets { hasQuadratic[t.row] = true; hasQuadratic[t.column] = true }
+    }
+
+    // 1. Fixed columns.
+    var fixed = [Double](repeating: .nan, count: n)
+    for j in 0..<n where problem.columnLower[j] == problem.columnUpper[j] { fixed[j] = problem.columnLower[j] }
+
+    // Row shifts from fixed columns: activity contributed by fixed columns.
+    var shift = [Double](repeating: 0, count: m)
+    var liveCount = [Int](repeating: 0, count: m)
+    for j in 0..<n {
+      for p in Acsc.columnStarts[j]..<Acsc.columnStarts[j + 1] {
+        let i = Acsc.rowIndices[p]
+        if fixed[j].isNaN { liveCount[i] += 1 } else { shift[i] += Acsc.values[p] * fixed[j] }
+      }
+    }
+
+    // 2. Rows: drop free rows; check and drop empty rows; the rest become equalities (with a slack if ranged).
+    var keptRows: [Int] = []
+    var outcome = Outcome.reduced
+    for i in 0..<m {
+      let lo = problem.rowLower[i], up = problem.rowUpper[i]
+      if lo == -.infinity && up == .infinity { continue }
+      if liveCount[i] == 0 {
+        let tolerance = 1e-9 * (1 + abs(shift[i]))
+        if shift[i] < lo - tolerance * (1 + abs(lo)) { outcome = .infeasibleRow(row: i, side: 1) }
+        if shift[i] > up + tolerance * (1 + abs(up)) { outcome = .infeasibleRow(row: i, side: -1) }
+        continue
+      }
+      keptRows.append(i)
+    }
+
+    // 3. Columns: empty columns without quadratic terms are set to their best bound.
+    var rowKept = [Int](repeating: -1, count: m)
+    for (r, i) in keptRows.enumerated() { rowKept[i] = r }
+    var keptColumns: [Int] = []
+    for j in 0..<n where fixed[j].isNaN {
+      var empty = !hasQuadratic[j]
+      if empty {
+        for p in Acsc.columnStarts[j]..<Acsc.columnStarts[j + 1] where rowKept[Acsc.rowIndices[p]] >= 0 {
+          empty = false
+          break
+        }
+      }
+      if !empty { keptColumns.append(j); continue }
+      let cost = sign * problem.linearCost[j]
+      let lo = problem.columnLower[j], up = problem.columnUpper[j]
+      if cost > 0 {
+        if lo == -.infinity { outcome = .unboundedColumn(column: j, direction: -1); fixed[j] = 0 } else { fixed[j] = lo }
+      } else if cost < 0 {
+        if up == .infinity { outcome = .unboundedColumn(column: j, direction: 1); fixed[j] = 0 } else { fixed[j] = up }
+      } else {
+        fixed[j] = min(max(0, lo), up)
+      }
+    }
+    // Empty columns just fixed may sit in dropped rows only, so shifts of kept rows are unaffected;
+    // recompute the shifts of kept rows to include every fixed column.
+    shift = [Double](repeating: 0, count: m)
+    for j in 0..<n where !fixed[j].isNaN {
+      for p in Acsc.columnStarts[j]..<Acsc.columnStarts[j + 1] { shift[Acsc.rowIndices[p]] += Acsc.values[p] * fixed[j] }
+    }
+
+    // 4. Assemble Ā, b, bounds, c̄.
+    var columnOrigin = keptColumns
+    var internalIndex = [Int](repeating: -1, count: n)
+    for (k, j) in keptColumns.enumerated() { internalIndex[j] = k }
+    var lower = keptColumns.map { problem.columnLower[$0] }
+    var upper = keptColumns.map { problem.columnUpper[$0] }
+    var c = keptColumns.map { sign * problem.linearCost[$0] }
+    var b = [Double](repeating: 0, count: keptRows.count)
+    var triplets: [(row: Int, column: Int, value: Double)] = []
+    triplets.reserveCapacity(Acsc.nonzeroCount + keptRows.count)
+    for (k, j) in keptColumns.enumerated() {
+      for p in Acsc.columnStarts[j]..<Acsc.columnStarts[j + 1] {
+        let r = rowKept[Acsc.rowIndices[p]]
+        if r >= 0 { triplets.append((r, k, Acsc.values[p])) }
+      }
+    }
+    for (r, i) in keptRows.enumerated() {
+      let lo = problem.rowLower[i] - shift[i], up = problem.rowUpper[i] - shift[i]
+      if problem.rowLower[i] == problem.rowUpper[i] {
+        b[r] = problem.rowLower[i] - shift[i]
+      } else {
+        let k = columnOrigin.count
+        columnOrigin.append(-(i + 1))
+        lower.append(lo)
+        upper.append(up)
+        c.append(0)
+        triplets.append((r, k, -1))
+      }
+    }
+
+    // 5. Objective constant and the linear terms that fixed columns induce through P.
+    var constant = sign * problem.objectiveConstant
+    for j in 0..<n where !fixed[j].isNaN { constant += sign * problem.linearCost[j] * fixed[j] }
+    var Ptriplets: [(row: Int, column: Int, value: Double)] = []
+    if let P = problem.hessian {
+      for t in P.triplets {
+        let v = sign * t.value
+        let fi = fixed[t.row], fj = fixed[t.column]
+        let ki = internalIndex[t.row], kj = internalIndex[t.column]
+        if fi.isNaN && fj.isNaN {
+          Ptriplets.append((max(ki, kj), min(ki, kj), v))
+        } else if !fi.isNaN && !fj.isNaN {
+          constant += t.row == t.column ? 0.5 * v * fi * fj : v * fi * fj
+        } else if fi.isNaN {
+          c[ki] += v * fj
+        } else {
+          c[kj] += v * fi
+        }
+      }
+    }
+
+    let N = columnOrigin.count
+    self.columnCount = N
+    self.rowCount = keptRows.count
+    // Triplets are in range and finite by construction (the problem was validated).
+    self.A = (try? SparseMatrix(rows: keptRows.count, columns: N, triplets: triplets)) ?? SparseMatrix(rows: keptRows.count, columns: N)
+    let Pmatrix = Ptriplets.isEmpty ? nil : (try? SparseMatrix(rows: N, columns: N, triplets: Ptriplets))
+    self.P = (Pmatrix?.nonzeroCount ?? 0) > 0 ? Pmatrix : nil
+    self.c = c
+    self.b = b
+    self.lower = lower
+    self.upper = upper
+    self.constant = constant
+    self.columnOrigin = columnOrigin
+    self.rowOrigin = keptRows
+    self.fixedValue = fixed
+    self.outcome = outcome
+  }
+}

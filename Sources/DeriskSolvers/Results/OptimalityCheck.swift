@@ -1,0 +1,150 @@
+import DeriskLinearAlgebra
+
+/// The trust figures of a candidate solution, computed on the user's (unscaled) problem.
+///
+/// For x, row duals y and reduced costs z = P x + c − Aᵀ y (minimisation sense; for a maximisation pass
+/// the negated duals):
+/// - primal residual: the largest violation of rowLower ≤ A x ≤ rowUpper and columnLower ≤ x ≤ columnUpper;
+/// - dual residual: the largest violation of the sign conditions yᵢ ≥ 0 unless rowLowerᵢ is finite… i.e.
+///   yᵢ > 0 needs a finite rowLowerᵢ, yᵢ < 0 a finite rowUpperᵢ, and likewise for zⱼ with the column bounds;
+/// - dual objective: −½ xᵀPx + c₀ + Σᵢ (yᵢ⁺ rowLowerᵢ − yᵢ⁻ rowUpperᵢ) + Σⱼ (zⱼ⁺ lⱼ − zⱼ⁻ uⱼ);
+/// - relative gap: |primal − dual| / (1 + max(|primal|, |dual|)).
+/// The residuals are also reported relative to the size of the terms they involve, row by row and
+/// column by column: a row's violation over 1 + max(|its violated bound|, Σⱼ |aᵢⱼ xⱼ|), a column's sign
+/// violation over 1 + max(|cⱼ|, |(P x)ⱼ|, Σᵢ |aᵢⱼ yᵢ|), a row dual's sign violation over 1 + ‖c‖∞. This is stricter than dividing by whole-vector
+/// norms: a row whose terms are small is not excused by a row elsewhere whose terms are large.
+public struct OptimalityCheck: Sendable, Hashable {
+  public var primalObjective: Double
+  public var dualObjective: Double
+  /// Absolute, ‖·‖∞.
+  public var primalResidual: Double
+  /// Absolute, ‖·‖∞.
+  public var dualResidual: Double
+  /// Largest row- or column-wise relative violation of the primal constraints (see the type's comment).
+  public var relativePrimalResidual: Double
+  /// Largest column- or row-wise relative violation of the dual sign conditions.
+  public var relativeDualResidual: Double
+  public var relativeGap: Double
+  /// z = P x + c − Aᵀ y.
+  public var reducedCosts: [Double]
+  /// A x.
+  public var rowActivities: [Double]
+
+  /// Evaluates x and y on `problem` in the minimisation sense (objective values for a maximisation are
+  /// those of the negated problem; callers negate them back).
+  public init(problem: QuadraticProgram, x: [Double], rowDuals y: [Double]) {
+    let sign: Double = problem.sense == .maximize ? -1 : 1
+    let n = problem.columnCount, m = problem.rowCount
+    let A = problem.constraintMatrix
+    let Ax = A.times(x)
+    let ATy = A.transposeTimes(y)
+    // Σⱼ |aᵢⱼ xⱼ| per row and Σᵢ |aᵢⱼ yᵢ| per column: the size of the terms each residual involves.
+    var rowTermSize = [Double](repeating: 0, count: m)
+    var columnTermSize = [Double](repeating: 0, count: n)
+    for j in 0..<n {
+      for p in A.columnStarts[j]..<A.columnStarts[j + 1] {
+        let i = A.rowIndices[p], a = abs(A.values[p])
+        rowTermSize[i] += a * abs(x[j])
+        columnTermSize[j] += a * abs(y[i])
+      }
+    }
+    var Px = [Double](repeating: 0, count: n)
+    problem.hessian?.symmetricMultiplyAdd(x, into: &Px, alpha: sign)
+    var z = [Double](repeating: 0, count: n)
+    var primal = sign * problem.objectiveConstant
+    var xPx = 0.0
+    for j in 0..<n {
+      let c = sign * problem.linearCost[j]
+      z[j] = Px[j] + c - ATy[j]
+      primal += c * x[j]
+      xPx += x[j] * Px[j]
+    }
+    primal += 0.5 * xPx
+    var dual = sign * problem.objectiveConstant - 0.5 * xPx
+    var pres = 0.0, dres = 0.0, presRel = 0.0, dresRel = 0.0
+    let costNorm = problem.linearCost.reduce(0) { max($0, abs($1)) }
+    func boundTerm(_ v: Double, _ lo: Double, _ up: Double) -> (value: Double, violation: Double) {
+      if v > 0 { return lo.isFinite ? (v * lo, 0) : (0, v) }
+      if v < 0 { return up.isFinite ? (v * up, 0) : (0, -v) }
+      return (0, 0)
+    }
+    func boundViolation(_ value: Double, _ lo: Double, _ up: Double, _ termSize: Double) -> (Double, Double) {
+      if value < lo { return (lo - value, (lo - value) / (1 + max(abs(lo), termSize))) }
+      if value > up { return (value - up, (value - up) / (1 + max(abs(up), termSize))) }
+      return (0, 0)
+    }
+    for i in 0..<m {
+      let lo = problem.rowLower[i], up = problem.rowUpper[i]
+      let (violation, relative) = boundViolation(Ax[i], lo, up, rowTermSize[i])
+      pres = max(pres, violation)
+      presRel = max(presRel, relative)
+      let term = boundTerm(y[i], lo, up)
+      dual += term.value
+      dres = max(dres, term.violation)
+      dresRel = max(dresRel, term.violation / (1 + costNorm))
+    }
+    for j in 0..<n {
+      let lo = problem.columnLower[j], up = problem.columnUpper[j]
+      let (violation, relative) = boundViolation(x[j], lo, up, abs(x[j]))
+      pres = max(pres, violation)
+      presRel = max(presRel, relative)
+      let term = boundTerm(z[j], lo, up)
+      dual += term.value
+      dres = max(dres, term.violation)
+      let c = sign * problem.linearCost[j]
+      dresRel = max(dresRel, term.violation / (1 + max(abs(c), abs(Px[j]), columnTermSize[j])))
+    }
+    primalObjective = primal
+    dualObjective = dual
+    primalResidual = max(0, pres)
+    dualResidual = dres
+    relativePrimalResidual = presRel
+    relativeDualResidual = dresRel
+    relativeGap = abs(primal - dual) / (1 + max(abs(primal), abs(dual)))
+    reducedCosts = z
+    rowActivities = Ax
+  }
+}
+
+/// Checks of infeasibility certificates on the user's problem.
+public enum CertificateCheck {
+  /// For a Farkas ray (y, z = −Aᵀy) of a primal-infeasible problem (minimisation sense): returns the
+  /// relative violation max(sign violations, ‖Aᵀy + z‖) / t where t = Σᵢ(yᵢ⁺ lᵢ − yᵢ⁻ uᵢ) + Σⱼ(zⱼ⁺ lⱼ − zⱼ⁻ uⱼ)
+  /// must be positive. A valid certificate gives a small non-negative number; +∞ when t ≤ 0.
+  public static func farkasViolation(problem: QuadraticProgram, rowRay y: [Double]) -> Double {
+    let z = problem.constraintMatrix.transposeTimes(y).map { -$0 }
+    var t = 0.0, violation = 0.0
+    func accumulate(_ v: Double, _ lo: Double, _ up: Double) {
+      if v > 0 { if lo.isFinite { t += v * lo } else { violation = max(violation, v) } }
+      if v < 0 { if up.isFinite { t += v * up } else { violation = max(violation, -v) } }
+    }
+    for i in 0..<problem.rowCount { accumulate(y[i], problem.rowLower[i], problem.rowUpper[i]) }
+    for j in 0..<problem.columnCount { accumulate(z[j], problem.columnLower[j], problem.columnUpper[j]) }
+    guard t > 0 else { return .infinity }
+    return violation / t
+  }
+
+  /// For a direction d of a dual-infeasible (unbounded) problem, minimisation sense: with s = −cᵀd > 0
+  /// required, returns max(‖P d‖∞, recession-cone violations of A d and d) / s; +∞ when s ≤ 0.
+  /// A valid direction gives a small non-negative number.
+  public static func unboundedDirectionViolation(problem: QuadraticProgram, direction d: [Double]) -> Double {
+    let sign: Double = problem.sense == .maximize ? -1 : 1
+    var s = 0.0
+    for j in 0..<problem.columnCount { s -= sign * problem.linearCost[j] * d[j] }
+    guard s > 0 else { return .infinity }
+    var violation = 0.0
+    var Pd = [Double](repeating: 0, count: problem.columnCount)
+    problem.hessian?.symmetricMultiplyAdd(d, into: &Pd)
+    violation = max(violation, Vector.normInf(Pd))
+    let Ad = problem.constraintMatrix.times(d)
+    for i in 0..<problem.rowCount {
+      if problem.rowLower[i].isFinite { violation = max(violation, -Ad[i]) }
+      if problem.rowUpper[i].isFinite { violation = max(violation, Ad[i]) }
+    }
+    for j in 0..<problem.columnCount {
+      if problem.columnLower[j].isFinite { violation = max(violation, -d[j]) }
+      if problem.columnUpper[j].isFinite { violation = max(violation, d[j]) }
+    }
+    return violation / s
+  }
+}
