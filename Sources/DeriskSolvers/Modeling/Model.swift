@@ -203,8 +203,6 @@ public struct Model: Sendable {
     let place = "constraint '\(resolved)'"
     try Model.checkBounds(lower, upper, of: place)
     try Model.checkBlock(block, of: place)
-    let k = expression.constant
-    guard k.isFinite else { throw ModelError.nonFinite("\(place): the expression's constant is \(k)") }
     let start = rowColumns.count
     rowColumns.reserveCapacity(start + expression.termCount)
     rowCoefficients.reserveCapacity(start + expression.termCount)
@@ -222,6 +220,12 @@ public struct Model: Sendable {
       rowColumns.append(j)
       rowCoefficients.append(a)
     }
+    let k = expression.constant
+    guard k.isFinite else {
+      rowColumns.removeLast(rowColumns.count - start)
+      rowCoefficients.removeLast(rowCoefficients.count - start)
+      throw ModelError.nonFinite("\(place): the expression's constant is \(k)")
+    }
     rowStarts.append(rowColumns.count)
     rowLower.append(lower - k)
     rowUpper.append(upper - k)
@@ -230,6 +234,14 @@ public struct Model: Sendable {
     rowBlocks.append(block)
     rowIndexByName[resolved] = i
     return Constraint(model: identity, index: i)
+  }
+
+  /// Adds the ranged constraint  lower ≤ variable ≤ upper  as a row (use `setBounds` for a plain bound instead).
+  @discardableResult
+  public mutating func addConstraint(
+    _ variable: Variable, lower: Double, upper: Double, name: String? = nil, block: BlockLabel? = nil
+  ) throws -> Constraint {
+    try addConstraint(LinearExpression(variable), lower: lower, upper: upper, name: name, block: block)
   }
 
   /// The constraint with this name, or nil.
@@ -272,7 +284,6 @@ public struct Model: Sendable {
   /// - Throws: `ModelError.foreignHandle`, `.nonFinite` (a NaN or infinite coefficient or constant);
   ///   on a throw the previous objective is kept.
   public mutating func setObjective(_ objective: QuadraticExpression, sense: ObjectiveSense = .minimize) throws {
-    try checkLinear(objective.linear, place: "objective")
     for k in 0..<objective.quadraticTermCount {
       let u = objective.firstVariables[k], v = objective.secondVariables[k], q = objective.quadraticCoefficients[k]
       guard let i = checkedIndex(of: u) else { throw foreignVariable(u, in: "objective") }
@@ -281,6 +292,7 @@ public struct Model: Sendable {
         throw ModelError.nonFinite("objective: the coefficient of '\(columnNames[i])'·'\(columnNames[j])' is \(q)")
       }
     }
+    try checkLinear(objective.linear, place: "objective")
     self.objective = objective
     self.objectiveSense = sense
   }
@@ -324,11 +336,11 @@ public struct Model: Sendable {
 
   /// Checks the terms and constant of an affine expression.
   func checkLinear(_ e: LinearExpression, place: String) throws {
-    guard e.constant.isFinite else { throw ModelError.nonFinite("\(place): the constant is \(e.constant)") }
     for (v, a) in zip(e.variables, e.coefficients) {
       guard let j = checkedIndex(of: v) else { throw foreignVariable(v, in: place) }
       guard a.isFinite else { throw ModelError.nonFinite("\(place): the coefficient of variable '\(columnNames[j])' is \(a)") }
     }
+    guard e.constant.isFinite else { throw ModelError.nonFinite("\(place): the constant is \(e.constant)") }
   }
 
   static func checkBounds(_ lower: Double, _ upper: Double, of place: String) throws {

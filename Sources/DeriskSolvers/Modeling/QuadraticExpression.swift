@@ -68,8 +68,10 @@ public struct QuadraticExpression: Sendable {
         q.addQuadraticTerm(a.variables[k], b.variables[l], a.coefficients[k] * b.coefficients[l])
       }
     }
-    q.linear.add(a, times: b.constant)
-    q.linear.add(b, times: a.constant)
+    // The affine cross terms only when the other factor has a constant, so that a product of
+    // pure linear forms (the usual case, e.g. 0.5 * x * x) stores no zero terms.
+    if b.constant != 0 { q.linear.add(a, times: b.constant) }
+    if a.constant != 0 { q.linear.add(b, times: a.constant) }
     q.linear.constant = a.constant * b.constant
     return q
   }
