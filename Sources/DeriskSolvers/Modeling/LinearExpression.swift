@@ -40,7 +40,9 @@ public struct LinearExpression: Sendable {
   /// Number of stored terms (before duplicates are merged).
   public var termCount: Int { variables.count }
 
-  /// Reserves room for `count` terms in total, to avoid regrowth when the size is known.
+  /// Reserves room for `count` terms in total, to avoid regrowth when the final size is known.
+  /// Call it once up front: reserving an exact size before every append defeats the arrays'
+  /// geometric growth and makes building quadratic.
   public mutating func reserveCapacity(_ count: Int) {
     variables.reserveCapacity(count)
     coefficients.reserveCapacity(count)
@@ -58,7 +60,6 @@ public struct LinearExpression: Sendable {
     if factor == 1 {
       coefficients.append(contentsOf: other.coefficients)
     } else {
-      coefficients.reserveCapacity(coefficients.count + other.coefficients.count)
       for a in other.coefficients { coefficients.append(factor * a) }
     }
     constant += factor * other.constant

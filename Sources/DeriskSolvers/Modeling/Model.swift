@@ -115,12 +115,6 @@ public struct Model: Sendable {
         }
       }
     }
-    let total = variableCount + count
-    columnLower.reserveCapacity(total)
-    columnUpper.reserveCapacity(total)
-    columnNames.reserveCapacity(total)
-    columnBlocks.reserveCapacity(total)
-    columnIndexByName.reserveCapacity(total)
     var result: [Variable] = []
     result.reserveCapacity(count)
     for k in 0..<count {
@@ -204,8 +198,6 @@ public struct Model: Sendable {
     try Model.checkBounds(lower, upper, of: place)
     try Model.checkBlock(block, of: place)
     let start = rowColumns.count
-    rowColumns.reserveCapacity(start + expression.termCount)
-    rowCoefficients.reserveCapacity(start + expression.termCount)
     for (v, a) in zip(expression.variables, expression.coefficients) {
       guard let j = checkedIndex(of: v) else {
         rowColumns.removeLast(rowColumns.count - start)
