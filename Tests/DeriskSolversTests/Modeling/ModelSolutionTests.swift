@@ -15,7 +15,8 @@ import Testing
 /// x + 3y + 1 = 7, slack 3; `order` has x − y = 2, slack 2). Duals in the user's sense (see
 /// `Solution`): raising cap's bound by 1 lets y grow by 1, objective +2, so y_cap = 2; the other
 /// rows are inactive, y = 0. Reduced costs z = c − Aᵀy: z_x = 3 − 2 = 1 (= ∂obj/∂(x's upper
-/// bound)), z_y = 2 − 2 = 0.
+/// bound)), z_y = 2 − 2 = 0. A recorded HiGHS 1.16.0 run gives the same numbers
+/// (Tests/Fixtures/Modeling/README.md, shadow_price_lp.mps).
 @Suite struct ModelSolutionTests {
   struct Fixture {
     var model = Model(name: "lp")
