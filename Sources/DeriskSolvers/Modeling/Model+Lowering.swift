@@ -1,0 +1,76 @@
+extension Model {
+  /// The model in the solvers' standard form.
+  ///
+  /// - A: row i holds the terms of constraint i, a variable's repeated coefficients summed and
+  ///   exact zeros dropped.
+  /// - rowLower/rowUpper: [lᵢ − kᵢ, uᵢ − kᵢ], the expression's constant kᵢ moved to the bounds.
+  /// - c: the summed linear coefficients of the objective; c₀ its constant.
+  /// - P (lower triangle): for each objective term qₖ x_{iₖ} x_{jₖ}, P_ii += 2qₖ when iₖ = jₖ,
+  ///   otherwise P_{max(i,j), min(i,j)} += qₖ, so that ½xᵀPx = Σₖ qₖ x_{iₖ} x_{jₖ}; nil when the
+  ///   objective has no quadratic terms.
+  /// - columnNames/rowNames: the explicit or automatic names; block labels as in `LoweredModel`.
+  ///
+  /// O(n + m + number of terms).
+  /// - Throws: `ModelError.missingBlockLabel` when some but not all variables (or constraints) carry
+  ///   a block label; `ProblemError` if the assembled program fails `QuadraticProgram.validate()`
+  ///   (not expected: the model validates its input as it is built).
+  public func lowered() throws -> LoweredModel {
+    let n = variableCount, m = constraintCount
+
+    // A: the row-wise terms become triplets (row i, column j, a).
+    var tripletRows = [Int](repeating: 0, count: rowColumns.count)
+    for i in 0..<m {
+      for p in rowStarts[i]..<rowStarts[i + 1] { tripletRows[p] = i }
+    }
+    let A = try CompressedColumnAssembly.matrix(
+      rows: m, columns: n, rowIndices: tripletRows, columnIndices: rowColumns, values: rowCoefficients)
+
+    // c and c₀.
+    var c = [Double](repeating: 0, count: n)
+    for (v, a) in zip(objective.linear.variables, objective.linear.coefficients) { c[v.index] += a }
+
+    // P, lower triangle, in the ½xᵀPx convention.
+    var hessian: SparseMatrix? = nil
+    let quadraticCount = objective.quadraticTermCount
+    if quadraticCount > 0 {
+      var pRows = [Int](repeating: 0, count: quadraticCount)
+      var pColumns = [Int](repeating: 0, count: quadraticCount)
+      var pValues = [Double](repeating: 0, count: quadraticCount)
+      for k in 0..<quadraticCount {
+        let i = objective.firstVariables[k].index, j = objective.secondVariables[k].index
+        let q = objective.quadraticCoefficients[k]
+        pRows[k] = max(i, j)
+        pColumns[k] = min(i, j)
+        pValues[k] = i == j ? 2 * q : q
+      }
+      hessian = try CompressedColumnAssembly.matrix(
+        rows: n, columns: n, rowIndices: pRows, columnIndices: pColumns, values: pValues)
+    }
+
+    let program = QuadraticProgram(
+      name: name, sense: objectiveSense, linearCost: c, objectiveConstant: objective.linear.constant,
+      hessian: hessian, constraintMatrix: A, rowLower: rowLower, rowUpper: rowUpper,
+      columnLower: columnLower, columnUpper: columnUpper, columnNames: columnNames, rowNames: rowNames)
+    try program.validate()
+    return LoweredModel(
+      program: program,
+      columnBlocks: try Model.completeLabels(columnBlocks, names: columnNames, kind: "variable"),
+      rowBlocks: try Model.completeLabels(rowBlocks, names: rowNames, kind: "constraint"))
+  }
+
+  /// nil when no item is labelled, all labels when every item is, a throw naming the first
+  /// unlabelled item otherwise.
+  static func completeLabels(_ labels: [BlockLabel?], names: [String], kind: String) throws -> [BlockLabel]? {
+    guard let firstLabelled = labels.firstIndex(where: { $0 != nil }) else { return nil }
+    var result: [BlockLabel] = []
+    result.reserveCapacity(labels.count)
+    for (k, label) in labels.enumerated() {
+      guard let label else {
+        throw ModelError.missingBlockLabel(
+          "\(kind) '\(names[k])' has no block label, but \(kind) '\(names[firstLabelled])' has one; label all or none")
+      }
+      result.append(label)
+    }
+    return result
+  }
+}

@@ -1,0 +1,367 @@
+/// A convex quadratic optimisation model built from named variables, affine constraints and a
+/// quadratic objective, lowered to a `QuadraticProgram` for the solvers.
+///
+/// The model is
+///
+///     minimise (or maximise)  q(x) = Σₖ qₖ x_{iₖ} x_{jₖ} + Σⱼ cⱼ xⱼ + c₀
+///     subject to              lᵢ ≤ aᵢᵀ x + kᵢ ≤ uᵢ          for every constraint i
+///                             Lⱼ ≤ xⱼ ≤ Uⱼ                   for every variable j
+///
+/// and `lowered()` produces the `QuadraticProgram` with A's row i = aᵢ (duplicate terms summed),
+/// row bounds [lᵢ − kᵢ, uᵢ − kᵢ] (the expression's constant moved to the bounds), c, c₀, and P
+/// with ½ xᵀ P x = Σₖ qₖ x_{iₖ} x_{jₖ} (see `QuadraticExpression`).
+///
+/// Every mutating call validates its input and throws `ModelError` naming the variable or
+/// constraint (NaN coefficients, lower > upper, duplicate names, handles from another model);
+/// a call that throws leaves the model unchanged. Building is linear in the number of terms.
+///
+/// `Model` is a value type: a copy is an independent model that shares the original's identity,
+/// so handles issued before the copy work on both.
+public struct Model: Sendable {
+  /// Identity token carried by every handle this model issues.
+  let identity: ModelIdentity
+  /// A name for reports (the MPS NAME of the lowered program).
+  public var name: String
+
+  // Columns.
+  var columnLower: [Double] = []
+  var columnUpper: [Double] = []
+  var columnNames: [String] = []
+  var columnBlocks: [BlockLabel?] = []
+  var columnIndexByName: [String: Int] = [:]
+
+  // Rows, stored row by row: the terms of row i are rowColumns/rowCoefficients[rowStarts[i] ..< rowStarts[i+1]].
+  var rowStarts: [Int] = [0]
+  var rowColumns: [Int] = []
+  var rowCoefficients: [Double] = []
+  /// Bounds of aᵢᵀx, the constant already moved over: [lᵢ − kᵢ, uᵢ − kᵢ].
+  var rowLower: [Double] = []
+  var rowUpper: [Double] = []
+  /// kᵢ, the constant of the expression the user wrote for row i.
+  var rowConstants: [Double] = []
+  var rowNames: [String] = []
+  var rowBlocks: [BlockLabel?] = []
+  var rowIndexByName: [String: Int] = [:]
+
+  /// The objective q(x); zero until `setObjective` is called.
+  public private(set) var objective = QuadraticExpression()
+  /// Whether the objective is minimised or maximised. Default `.minimize`.
+  public private(set) var objectiveSense = ObjectiveSense.minimize
+
+  /// An empty model with a fresh identity.
+  public init(name: String = "") {
+    self.identity = ModelIdentity.next()
+    self.name = name
+  }
+
+  /// Number of variables n.
+  public var variableCount: Int { columnLower.count }
+  /// Number of constraints m.
+  public var constraintCount: Int { rowLower.count }
+  /// Every variable, in order of creation (column order).
+  public var variables: [Variable] { (0..<variableCount).map { Variable(model: identity, index: $0) } }
+  /// Every constraint, in order of creation (row order).
+  public var constraints: [Constraint] { (0..<constraintCount).map { Constraint(model: identity, index: $0) } }
+
+  // MARK: Variables
+
+  /// Adds a variable x_j with bounds lower ≤ x_j ≤ upper.
+  ///
+  /// - Parameters:
+  ///   - name: a name unique among this model's variables; nil gives the automatic name "x<j>"
+  ///     (or "x<j>_<k>" with the smallest k ≥ 1 that is free, if "x<j>" was taken explicitly).
+  ///   - lower: lower bound, −∞ allowed. Default −∞ (a free variable, as in JuMP; note that MPS
+  ///     files default to 0).
+  ///   - upper: upper bound, +∞ allowed. Default +∞.
+  ///   - block: the scenario-structure block, or nil.
+  /// - Returns: the handle of the new variable, whose `index` is its column.
+  /// - Throws: `ModelError.duplicateName`, `.invalid` (empty name, negative scenario),
+  ///   `.nonFinite` (a NaN bound), `.inconsistentBounds` (lower > upper, lower = +∞, upper = −∞).
+  @discardableResult
+  public mutating func addVariable(
+    name: String? = nil, lower: Double = -.infinity, upper: Double = .infinity, block: BlockLabel? = nil
+  ) throws -> Variable {
+    let j = variableCount
+    let resolved = try resolveName(name, automaticStem: "x", index: j, taken: columnIndexByName, kind: "variable")
+    try Model.checkBounds(lower, upper, of: "variable '\(resolved)'")
+    try Model.checkBlock(block, of: "variable '\(resolved)'")
+    columnLower.append(lower)
+    columnUpper.append(upper)
+    columnNames.append(resolved)
+    columnBlocks.append(block)
+    columnIndexByName[resolved] = j
+    return Variable(model: identity, index: j)
+  }
+
+  /// Adds `count` variables with equal bounds and block, named "<namePrefix>[0]", …,
+  /// "<namePrefix>[count−1]" (or automatic names when `namePrefix` is nil).
+  /// - Throws: as `addVariable`; on a throw no variable is added.
+  @discardableResult
+  public mutating func addVariables(
+    count: Int, namePrefix: String? = nil, lower: Double = -.infinity, upper: Double = .infinity,
+    block: BlockLabel? = nil
+  ) throws -> [Variable] {
+    guard count >= 0 else { throw ModelError.invalid("addVariables: count must be ≥ 0, got \(count)") }
+    // Validate everything first, so that a throw adds nothing and no copy of the model is needed.
+    let place = namePrefix.map { "variables '\($0)[…]'" } ?? "addVariables"
+    try Model.checkBounds(lower, upper, of: place)
+    try Model.checkBlock(block, of: place)
+    if let namePrefix {
+      guard !namePrefix.isEmpty else { throw ModelError.invalid("addVariables: the name prefix must not be empty") }
+      for k in 0..<count {
+        let name = "\(namePrefix)[\(k)]"
+        if let other = columnIndexByName[name] {
+          throw ModelError.duplicateName("variable name '\(name)' is already used by variable #\(other)")
+        }
+      }
+    }
+    var result: [Variable] = []
+    result.reserveCapacity(count)
+    for k in 0..<count {
+      result.append(try addVariable(name: namePrefix.map { "\($0)[\(k)]" }, lower: lower, upper: upper, block: block))
+    }
+    return result
+  }
+
+  /// Changes the bounds of a variable to lower ≤ x_j ≤ upper.
+  /// - Throws: `ModelError.foreignHandle`, `.nonFinite`, `.inconsistentBounds`.
+  public mutating func setBounds(of variable: Variable, lower: Double, upper: Double) throws {
+    let j = try columnIndex(of: variable, in: "setBounds")
+    try Model.checkBounds(lower, upper, of: "variable '\(columnNames[j])'")
+    columnLower[j] = lower
+    columnUpper[j] = upper
+  }
+
+  /// The variable with this name, or nil.
+  public func variable(named name: String) -> Variable? {
+    columnIndexByName[name].map { Variable(model: identity, index: $0) }
+  }
+
+  /// The name of a variable (explicit or automatic).
+  /// - Throws: `ModelError.foreignHandle`.
+  public func name(of variable: Variable) throws -> String { columnNames[try columnIndex(of: variable, in: "name(of:)")] }
+
+  /// The bounds [L_j, U_j] of a variable.
+  /// - Throws: `ModelError.foreignHandle`.
+  public func bounds(of variable: Variable) throws -> (lower: Double, upper: Double) {
+    let j = try columnIndex(of: variable, in: "bounds(of:)")
+    return (columnLower[j], columnUpper[j])
+  }
+
+  /// The block label of a variable, or nil.
+  /// - Throws: `ModelError.foreignHandle`.
+  public func block(of variable: Variable) throws -> BlockLabel? { columnBlocks[try columnIndex(of: variable, in: "block(of:)")] }
+
+  // MARK: Constraints
+
+  /// Adds the constraint `expression ⋈ rhs` (⋈ one of ≤, ≥, =).
+  ///
+  /// With expression = aᵀx + k the row stored is  aᵀx ≤ rhs − k,  aᵀx ≥ rhs − k  or  aᵀx = rhs − k.
+  /// - Parameters:
+  ///   - name: unique among this model's constraints; nil gives "r<i>" (or "r<i>_<k>").
+  ///   - block: the scenario-structure block, or nil.
+  /// - Throws: `ModelError.foreignHandle` (a term's variable is from another model),
+  ///   `.nonFinite` (a NaN or infinite coefficient or constant, a NaN rhs), `.inconsistentBounds`
+  ///   (an equality with infinite rhs, `≤ −∞`, `≥ +∞`), `.duplicateName`, `.invalid`.
+  @discardableResult
+  public mutating func addConstraint(
+    _ expression: LinearExpression, _ sense: ConstraintSense, _ rhs: Double, name: String? = nil,
+    block: BlockLabel? = nil
+  ) throws -> Constraint {
+    switch sense {
+    case .lessOrEqual: return try addConstraint(expression, lower: -.infinity, upper: rhs, name: name, block: block)
+    case .greaterOrEqual: return try addConstraint(expression, lower: rhs, upper: .infinity, name: name, block: block)
+    case .equal: return try addConstraint(expression, lower: rhs, upper: rhs, name: name, block: block)
+    }
+  }
+
+  /// Adds the constraint `variable ⋈ rhs` as a row (use `setBounds` for a plain bound instead).
+  @discardableResult
+  public mutating func addConstraint(
+    _ variable: Variable, _ sense: ConstraintSense, _ rhs: Double, name: String? = nil, block: BlockLabel? = nil
+  ) throws -> Constraint {
+    try addConstraint(LinearExpression(variable), sense, rhs, name: name, block: block)
+  }
+
+  /// Adds the ranged constraint  lower ≤ expression ≤ upper  (either side may be infinite; equal
+  /// sides make an equality).
+  ///
+  /// With expression = aᵀx + k the row stored is  lower − k ≤ aᵀx ≤ upper − k.
+  /// - Throws: as `addConstraint(_:_:_:name:block:)`, and `.inconsistentBounds` for lower > upper.
+  @discardableResult
+  public mutating func addConstraint(
+    _ expression: LinearExpression, lower: Double, upper: Double, name: String? = nil, block: BlockLabel? = nil
+  ) throws -> Constraint {
+    let i = constraintCount
+    let resolved = try resolveName(name, automaticStem: "r", index: i, taken: rowIndexByName, kind: "constraint")
+    let place = "constraint '\(resolved)'"
+    try Model.checkBounds(lower, upper, of: place)
+    try Model.checkBlock(block, of: place)
+    let start = rowColumns.count
+    for (v, a) in zip(expression.variables, expression.coefficients) {
+      guard let j = checkedIndex(of: v) else {
+        rowColumns.removeLast(rowColumns.count - start)
+        rowCoefficients.removeLast(rowCoefficients.count - start)
+        throw foreignVariable(v, in: place)
+      }
+      guard a.isFinite else {
+        rowColumns.removeLast(rowColumns.count - start)
+        rowCoefficients.removeLast(rowCoefficients.count - start)
+        throw ModelError.nonFinite("\(place): the coefficient of variable '\(columnNames[j])' is \(a)")
+      }
+      rowColumns.append(j)
+      rowCoefficients.append(a)
+    }
+    let k = expression.constant
+    guard k.isFinite else {
+      rowColumns.removeLast(rowColumns.count - start)
+      rowCoefficients.removeLast(rowCoefficients.count - start)
+      throw ModelError.nonFinite("\(place): the expression's constant is \(k)")
+    }
+    rowStarts.append(rowColumns.count)
+    rowLower.append(lower - k)
+    rowUpper.append(upper - k)
+    rowConstants.append(k)
+    rowNames.append(resolved)
+    rowBlocks.append(block)
+    rowIndexByName[resolved] = i
+    return Constraint(model: identity, index: i)
+  }
+
+  /// Adds the ranged constraint  lower ≤ variable ≤ upper  as a row (use `setBounds` for a plain bound instead).
+  @discardableResult
+  public mutating func addConstraint(
+    _ variable: Variable, lower: Double, upper: Double, name: String? = nil, block: BlockLabel? = nil
+  ) throws -> Constraint {
+    try addConstraint(LinearExpression(variable), lower: lower, upper: upper, name: name, block: block)
+  }
+
+  /// The constraint with this name, or nil.
+  public func constraint(named name: String) -> Constraint? {
+    rowIndexByName[name].map { Constraint(model: identity, index: $0) }
+  }
+
+  /// The name of a constraint (explicit or automatic).
+  /// - Throws: `ModelError.foreignHandle`.
+  public func name(of constraint: Constraint) throws -> String { rowNames[try rowIndex(of: constraint, in: "name(of:)")] }
+
+  /// The bounds [lᵢ, uᵢ] on the expression as the user wrote it (constant included).
+  /// - Throws: `ModelError.foreignHandle`.
+  public func bounds(of constraint: Constraint) throws -> (lower: Double, upper: Double) {
+    let i = try rowIndex(of: constraint, in: "bounds(of:)")
+    return (rowLower[i] + rowConstants[i], rowUpper[i] + rowConstants[i])
+  }
+
+  /// The expression aᵢᵀx + kᵢ of a constraint, with its terms as stored (duplicates not merged).
+  /// - Throws: `ModelError.foreignHandle`.
+  public func expression(of constraint: Constraint) throws -> LinearExpression {
+    let i = try rowIndex(of: constraint, in: "expression(of:)")
+    var e = LinearExpression(constant: rowConstants[i])
+    e.reserveCapacity(rowStarts[i + 1] - rowStarts[i])
+    for p in rowStarts[i]..<rowStarts[i + 1] { e.addTerm(Variable(model: identity, index: rowColumns[p]), rowCoefficients[p]) }
+    return e
+  }
+
+  /// The block label of a constraint, or nil.
+  /// - Throws: `ModelError.foreignHandle`.
+  public func block(of constraint: Constraint) throws -> BlockLabel? { rowBlocks[try rowIndex(of: constraint, in: "block(of:)")] }
+
+  // MARK: Objective
+
+  /// Sets the objective to q(x) = Σₖ qₖ x_{iₖ} x_{jₖ} + cᵀx + c₀, minimised or maximised.
+  ///
+  /// The solvers need a convex problem: Σₖ qₖ x_{iₖ} x_{jₖ} must be positive semidefinite for
+  /// `.minimize` and negative semidefinite for `.maximize`; the model does not check this (the
+  /// solver reports what it finds).
+  /// - Throws: `ModelError.foreignHandle`, `.nonFinite` (a NaN or infinite coefficient or constant);
+  ///   on a throw the previous objective is kept.
+  public mutating func setObjective(_ objective: QuadraticExpression, sense: ObjectiveSense = .minimize) throws {
+    for k in 0..<objective.quadraticTermCount {
+      let u = objective.firstVariables[k], v = objective.secondVariables[k], q = objective.quadraticCoefficients[k]
+      guard let i = checkedIndex(of: u) else { throw foreignVariable(u, in: "objective") }
+      guard let j = checkedIndex(of: v) else { throw foreignVariable(v, in: "objective") }
+      guard q.isFinite else {
+        throw ModelError.nonFinite("objective: the coefficient of '\(columnNames[i])'·'\(columnNames[j])' is \(q)")
+      }
+    }
+    try checkLinear(objective.linear, place: "objective")
+    self.objective = objective
+    self.objectiveSense = sense
+  }
+
+  /// Sets a linear objective cᵀx + c₀.
+  /// - Throws: as `setObjective(_: QuadraticExpression, sense:)`.
+  public mutating func setObjective(_ objective: LinearExpression, sense: ObjectiveSense = .minimize) throws {
+    try setObjective(QuadraticExpression(objective), sense: sense)
+  }
+
+  /// Sets the objective to a single variable.
+  public mutating func setObjective(_ variable: Variable, sense: ObjectiveSense = .minimize) throws {
+    try setObjective(QuadraticExpression(LinearExpression(variable)), sense: sense)
+  }
+
+  // MARK: Validation helpers
+
+  /// The column of a handle issued by this model, or nil.
+  func checkedIndex(of v: Variable) -> Int? {
+    v.model == identity && v.index >= 0 && v.index < variableCount ? v.index : nil
+  }
+
+  func foreignVariable(_ v: Variable, in place: String) -> ModelError {
+    v.model == identity
+      ? .foreignHandle("\(place): variable #\(v.index) does not exist in this model (it has \(variableCount) variables)")
+      : .foreignHandle("\(place): variable #\(v.index) belongs to another model")
+  }
+
+  func columnIndex(of v: Variable, in place: String) throws -> Int {
+    guard let j = checkedIndex(of: v) else { throw foreignVariable(v, in: place) }
+    return j
+  }
+
+  func rowIndex(of c: Constraint, in place: String) throws -> Int {
+    guard c.model == identity else { throw ModelError.foreignHandle("\(place): constraint #\(c.index) belongs to another model") }
+    guard c.index >= 0, c.index < constraintCount else {
+      throw ModelError.foreignHandle("\(place): constraint #\(c.index) does not exist in this model (it has \(constraintCount) constraints)")
+    }
+    return c.index
+  }
+
+  /// Checks the terms and constant of an affine expression.
+  func checkLinear(_ e: LinearExpression, place: String) throws {
+    for (v, a) in zip(e.variables, e.coefficients) {
+      guard let j = checkedIndex(of: v) else { throw foreignVariable(v, in: place) }
+      guard a.isFinite else { throw ModelError.nonFinite("\(place): the coefficient of variable '\(columnNames[j])' is \(a)") }
+    }
+    guard e.constant.isFinite else { throw ModelError.nonFinite("\(place): the constant is \(e.constant)") }
+  }
+
+  static func checkBounds(_ lower: Double, _ upper: Double, of place: String) throws {
+    guard !lower.isNaN else { throw ModelError.nonFinite("\(place): lower bound is NaN") }
+    guard !upper.isNaN else { throw ModelError.nonFinite("\(place): upper bound is NaN") }
+    guard lower != .infinity else { throw ModelError.inconsistentBounds("\(place): lower bound is +∞") }
+    guard upper != -.infinity else { throw ModelError.inconsistentBounds("\(place): upper bound is −∞") }
+    guard lower <= upper else { throw ModelError.inconsistentBounds("\(place): lower bound \(lower) > upper bound \(upper)") }
+  }
+
+  static func checkBlock(_ block: BlockLabel?, of place: String) throws {
+    if case .scenario(let s)? = block, s < 0 {
+      throw ModelError.invalid("\(place): scenario number must be ≥ 0, got \(s)")
+    }
+  }
+
+  /// The explicit name checked for uniqueness, or the first free automatic name.
+  func resolveName(_ name: String?, automaticStem: String, index: Int, taken: [String: Int], kind: String) throws -> String {
+    if let name {
+      guard !name.isEmpty else { throw ModelError.invalid("\(kind) #\(index): a name must not be empty") }
+      if let other = taken[name] {
+        throw ModelError.duplicateName("\(kind) name '\(name)' is already used by \(kind) #\(other)")
+      }
+      return name
+    }
+    let base = "\(automaticStem)\(index)"
+    if taken[base] == nil { return base }
+    var k = 1
+    while taken["\(base)_\(k)"] != nil { k += 1 }
+    return "\(base)_\(k)"
+  }
+}
