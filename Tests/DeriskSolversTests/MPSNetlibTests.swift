@@ -85,8 +85,7 @@ import DeriskSolvers
     #expect(MPSTestFixtures.difference(blend.problem, fixedBlend.problem) == nil)
   }
 
-  /// BOUNDS in Netlib: pilot4 uses FR, FX, UP and PL; tuff uses LO, UP, FX and FR. Every column's
-  /// bounds must be valid (lower ≤ upper) and some must be free, fixed and upper-bounded.
+  /// BOUNDS in Netlib: pilot4 uses FR, FX, UP and PL. Its free and fixed columns are counted.
   @Test func netlibBoundKinds() throws {
     let p = try MPSReader.read(contentsOf: MPSTestFixtures.netlib("pilot4")).problem
     let free = zip(p.columnLower, p.columnUpper).filter { $0 == -.infinity && $1 == .infinity }.count
@@ -96,16 +95,21 @@ import DeriskSolvers
     #expect(fixed == 30)
   }
 
-  /// The largest file (fit2d, 138k nonzeros) must read quickly; the budget here is generous (a shared
-  /// 2-core machine) — the measured release time is about 0.1 s.
+  /// The largest file (fit2d, 138k nonzeros) must read quickly. Measured in release: 0.12–0.14 s on the
+  /// shared 2-core machine under load (load average 5). The budget is generous so that the test is not
+  /// flaky; debug builds (no optimisation) get a larger one.
   @Test func fit2dReadsQuickly() throws {
     let clock = ContinuousClock()
     var nonzeros = 0
     let elapsed = try clock.measure {
       nonzeros = try MPSReader.read(contentsOf: MPSTestFixtures.netlib("fit2d")).problem.constraintMatrix.nonzeroCount
     }
-    // netlib.csv: fit2d has 138018 nonzeros including 10500 objective entries.
-    #expect(nonzeros == 129018)
-    #expect(elapsed < .seconds(2))
+    // netlib.csv: fit2d has 138018 nonzeros; 9000 are in the objective row PENALTY (counted with awk).
+    #expect(nonzeros == 138018 - 9000)
+    #if DEBUG
+      #expect(elapsed < .seconds(30))
+    #else
+      #expect(elapsed < .seconds(1))
+    #endif
   }
 }

@@ -14,6 +14,9 @@
 ///   `R<i>` / `C<j>` (with a suffix until unique). The objective row is `OBJ` unless a row is so named.
 public enum MPSWriter {
   /// The problem as free MPS text, ending in `ENDATA\n`.
+  ///
+  /// Expects a problem that passes `QuadraticProgram.validate()` (finite data, lower ≤ upper, P lower
+  /// triangular). Finite bounds of magnitude ≥ 1e30 would be read back as ±∞ (the MPS convention).
   public static func write(_ problem: QuadraticProgram) -> String {
     let m = problem.rowCount, n = problem.columnCount
     let rowNames = uniqueNames(count: m, given: problem.rowNames, prefix: "R")
