@@ -15,6 +15,7 @@ public let packageRootDirectory: URL = URL(fileURLWithPath: #filePath)
 /// Errors reading a fixture file.
 public struct FixtureError: Error, CustomStringConvertible {
   public let description: String
+  public init(description: String) { self.description = description }
 }
 
 /// Reads a fixture of `key value` lines (`#` starts a comment) under `fixturesDirectory` into a dictionary.
