@@ -11,6 +11,9 @@ struct DeriskCommand: ParsableCommand {
     // Every subcommand, in the order `derisk --help` lists them. Add new ones here
     // (each lives in Sources/DeriskCLI/Commands/<Name>Command.swift).
     subcommands: [
+      LPCommand.self,
+      Reweight.self,
+      Scenarios.self,
       DemoCommand.self,
       DoctorCommand.self,
     ]
