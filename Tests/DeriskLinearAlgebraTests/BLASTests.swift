@@ -112,7 +112,7 @@ struct BLASTests {
     expectClose(z, x.map { 0.25 * $0 }, relative: 0)
   }
 
-  @Test("Matrix helpers: transpose, identity, Frobenius norm, symmetrize")
+  @Test("Matrix helpers: transpose, norms, relative residual, symmetrize")
   func matrixHelpers() throws {
     let a = try Matrix([[1, 2, 3], [4, 5, 6]])
     #expect(a.transposed == (try Matrix([[1, 4], [2, 5], [3, 6]])))
@@ -120,6 +120,12 @@ struct BLASTests {
     // ‖A‖_F² = 1 + 4 + 9 + 16 + 25 + 36 = 91.
     expectClose(a.frobeniusNorm, 91.0.squareRoot(), relative: 1e-15)
     #expect(a.maxAbs == 6)
+    // ‖A‖∞ = max(1 + 2 + 3, 4 + 5 + 6) = 15.
+    #expect(a.infinityNorm == 15)
+    // A (1, 1, 1) = (6, 15); against b = (6, 14) the residual is 1, so 1 / (15 · 1).
+    expectClose(try a.relativeResidual([1, 1, 1], [6, 14]), 1.0 / 15, relative: 1e-15)
+    #expect(try a.relativeResidual([1, 1, 1], [6, 15]) == 0)
+    #expect(throws: LinearAlgebraError.self) { try a.relativeResidual([1, 1, 1], [6]) }
     var s = try Matrix([[1, 0], [7, 2]])
     s.symmetrizeFromLower()
     #expect(s == (try Matrix([[1, 7], [7, 2]])))

@@ -22,7 +22,7 @@ struct DemoCommand: ParsableCommand {
     printMatrix("A", a)
     print("   b = \(format(b))")
     print("   x = \(format(x))")
-    print("   relative residual ‖Ax − b‖∞/(‖A‖∞‖x‖∞) = \(sci(try residual(a, x, b)))")
+    print("   relative residual ‖Ax − b‖∞/(‖A‖∞‖x‖∞) = \(sci(try a.relativeResidual(x, b)))")
     print("   log det A = \(String(format: "%.6f", cholesky.logDeterminant)), rcond₁ ≈ \(sci(try cholesky.reciprocalCondition()))")
 
     // 2. A saddle-point (KKT) matrix [[H, Aᵀ], [A, 0]]: symmetric indefinite, factored as L D Lᵀ.
@@ -39,7 +39,7 @@ struct DemoCommand: ParsableCommand {
     printMatrix("K", k)
     print("   solution (x₁, x₂, λ) = \(format(y))   [by hand: (0.5, 0.5, 0)]")
     print("   inertia (+, −, 0) = (\(inertia.positive), \(inertia.negative), \(inertia.zero))   [expected (2, 1, 0)]")
-    print("   relative residual = \(sci(try residual(k, y, rhs)))")
+    print("   relative residual = \(sci(try k.relativeResidual(y, rhs)))")
 
     // 3. Eigenvalues of the second-difference matrix tridiag(−1, 2, −1), known in closed form.
     let n = 6
@@ -61,14 +61,6 @@ struct DemoCommand: ParsableCommand {
       for j in 0..<n { for i in 0..<n { worstColumn = max(worstColumn, abs(av[i, j] - eigen.eigenvalues[j] * v[i, j])) } }
       print("   max |A V − V Λ| = \(sci(worstColumn))")
     }
-  }
-
-  private func residual(_ a: Matrix, _ x: [Double], _ b: [Double]) throws -> Double {
-    var r = try a * x
-    Vector.axpy(-1, b, &r)
-    var normA = 0.0
-    for i in 0..<a.rows { normA = max(normA, a.row(i).reduce(0) { $0 + abs($1) }) }
-    return Vector.normInf(r) / (normA * Vector.normInf(x))
   }
 
   private func printMatrix(_ name: String, _ m: Matrix) {

@@ -67,11 +67,7 @@ struct DoctorCommand: ParsableCommand {
     try BLAS.gemm(1 / Double(n), b, b, transposeB: true, 1, &a)
     let rhs = (0..<n).map { _ in next() }
     let x = try CholeskyFactorization(a).solve(rhs)
-    var residual = try a * x
-    Vector.axpy(-1, rhs, &residual)
-    var normA = 0.0
-    for i in 0..<n { normA = max(normA, a.row(i).reduce(0) { $0 + abs($1) }) }
-    return Vector.normInf(residual) / (normA * Vector.normInf(x))
+    return try a.relativeResidual(x, rhs)
   }
 
   /// GFLOP/s of one n×n gemm, after one warm-up call.

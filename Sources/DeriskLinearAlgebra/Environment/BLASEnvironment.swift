@@ -10,7 +10,7 @@ import Darwin
 /// OpenBLAS picked a slow kernel for this CPU.
 ///
 /// On Debian the library behind `libblas.so.3` / `liblapack.so.3` is chosen system-wide with
-/// `update-alternatives`: the reference (Netlib) BLAS, about 40× slower than a tuned BLAS for level-3
+/// `update-alternatives`: the reference (Netlib) BLAS, ~20× slower than OpenBLAS for level-3
 /// work, or OpenBLAS. Debian's OpenBLAS 0.3.21 misdetects some AVX-512 CPUs as "Prescott" and then runs
 /// at a fraction of its speed; `OPENBLAS_CORETYPE=SkylakeX` fixes that. `current()` reads the facts from
 /// `/proc/self/maps`, `/proc/cpuinfo`, the environment, and OpenBLAS's own `openblas_get_*` functions
@@ -183,7 +183,7 @@ public struct BLASEnvironment: Sendable, Hashable, Codable {
     }
     if implementation == .reference {
       warnings.append(
-        "the reference BLAS is about 40x slower than OpenBLAS for large matrices; select OpenBLAS with "
+        "the reference BLAS is single-threaded and ~20x slower than OpenBLAS for large matrices (Benchmarks/RESULTS.md); select OpenBLAS with "
           + "`update-alternatives --set libblas.so.3-x86_64-linux-gnu /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3` "
           + "and the same for liblapack.so.3-x86_64-linux-gnu")
     }

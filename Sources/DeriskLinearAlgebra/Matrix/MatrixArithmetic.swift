@@ -53,3 +53,28 @@ extension Matrix {
     return result
   }
 }
+
+extension Matrix {
+  /// ‖A‖∞ = maxᵢ Σⱼ |aᵢⱼ|, the largest absolute row sum (0 for an empty matrix).
+  public var infinityNorm: Double {
+    var rowSums = [Double](repeating: 0, count: rows)
+    storage.withUnsafeBufferPointer { a in
+      for j in 0..<columns { for i in 0..<rows { rowSums[i] += abs(a[i + j * rows]) } }
+    }
+    return rowSums.max() ?? 0
+  }
+
+  /// The relative residual ‖A x − b‖∞ / (‖A‖∞ ‖x‖∞) of a computed solution x of A x = b; a backward-stable
+  /// solve keeps it at a small multiple of the unit roundoff u ≈ 1.1e-16. Returns 0 when A x and b are both 0.
+  /// - Throws: `LinearAlgebraError.dimensionMismatch` when x or b do not fit A.
+  public func relativeResidual(_ x: [Double], _ b: [Double]) throws -> Double {
+    guard b.count == rows else {
+      throw LinearAlgebraError.dimensionMismatch("relativeResidual: A is \(rows)×\(columns), b has \(b.count) entries")
+    }
+    var r = try self * x
+    Vector.axpy(-1, b, &r)
+    let residual = Vector.normInf(r)
+    if residual == 0 { return 0 }
+    return residual / (infinityNorm * Vector.normInf(x))
+  }
+}
