@@ -3,12 +3,22 @@ import Foundation
 
 /// Solves a convex quadratic program with the homogeneous self-dual interior-point method.
 ///
-/// - Throws: `ProblemError` only for unusable input (sizes, NaN, crossed bounds, invalid settings).
-///   Whatever the mathematics finds — optimal, infeasible, unbounded, limits — is returned.
-public func solve(_ problem: QuadraticProgram, settings: InteriorPointSettings = .init()) throws -> SolveResult {
+/// - Parameters:
+///   - structure: the program's two-stage block structure, if it has one. With
+///     `settings.linearSystem == .automatic` a structure with scenario blocks (and a diagonal P) selects
+///     the scenario-structured backend; the iteration, its termination and trust checks are the same.
+/// - Throws: `ProblemError` only for unusable input (sizes, NaN, crossed bounds, invalid settings, a
+///   structure that does not match). Whatever the mathematics finds — optimal, infeasible, unbounded,
+///   limits — is returned.
+public func solve(_ problem: QuadraticProgram, settings: InteriorPointSettings = .init(),
+                  structure: BlockStructure? = nil) throws -> SolveResult {
   try problem.validate()
   try settings.validate()
-  var solver = InteriorPointSolver(problem: problem, settings: settings)
+  if let structure { try structure.validate(for: problem) }
+  if settings.linearSystem == .scenarioStructured && (structure?.scenarioCount ?? 0) == 0 {
+    throw ProblemError.invalid("the scenario-structured linear system needs a block structure with scenario blocks")
+  }
+  var solver = InteriorPointSolver(problem: problem, settings: settings, structure: structure)
   return solver.run()
 }
 
@@ -32,10 +42,10 @@ struct InteriorPointSolver {
   private var setupSeconds = 0.0
   private let start = DispatchTime.now()
 
-  init(problem: QuadraticProgram, settings: InteriorPointSettings) {
+  init(problem: QuadraticProgram, settings: InteriorPointSettings, structure: BlockStructure? = nil) {
     self.problem = problem
     self.settings = settings
-    var form = StandardForm(problem)
+    var form = StandardForm(problem, structure: structure)
     scaling = Equilibration(scaling: &form, passes: settings.scalingPasses)
     self.form = form
   }
@@ -79,10 +89,16 @@ struct InteriorPointSolver {
       return diag
     }()
     var kkt: any KKTSystem
+    let structured = form.columnBlock.flatMap { columns in form.rowBlock.map { (columns, $0) } }
+    let hasScenarios = (structured?.0.contains { $0 > 0 } ?? false) || (structured?.1.contains { $0 > 0 } ?? false)
     switch settings.linearSystem {
     case .augmented:
       kkt = AugmentedSystem(A: A, P: P)
-    case .normalEquations, .automatic:
+    case .scenarioStructured where diagonalP != nil && structured != nil,
+         .automatic where diagonalP != nil && hasScenarios:
+      kkt = ScenarioSchurSystem(A: A, hessianDiagonal: diagonalP ?? [], columnBlock: structured?.0 ?? [],
+                                rowBlock: structured?.1 ?? [])
+    case .normalEquations, .automatic, .scenarioStructured:
       if let diagonalP { kkt = NormalEquationsSystem(A: A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: A, P: P) }
     }
     var info = SolveInfo()

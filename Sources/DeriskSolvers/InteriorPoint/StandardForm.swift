@@ -36,6 +36,11 @@ struct StandardForm {
   /// Values of the original columns that presolve fixed (NaN for columns that stayed).
   var fixedValue: [Double]
 
+  /// Block of each internal column and row (0 first stage, s + 1 scenario s), when the caller gave a
+  /// `BlockStructure`; a slack column belongs to its row's block.
+  var columnBlock: [Int]?
+  var rowBlock: [Int]?
+
   /// What presolve alone proved, if anything.
   enum Outcome {
     case reduced
@@ -46,8 +51,8 @@ struct StandardForm {
   }
   var outcome: Outcome = .reduced
 
-  /// Builds the internal form of a validated problem.
-  init(_ problem: QuadraticProgram) {
+  /// Builds the internal form of a validated problem (and of its block structure, if any).
+  init(_ problem: QuadraticProgram, structure: BlockStructure? = nil) {
     let n = problem.columnCount, m = problem.rowCount
     let sign: Double = problem.sense == .maximize ? -1 : 1
     let Acsc = problem.constraintMatrix
@@ -184,5 +189,9 @@ struct StandardForm {
     self.rowOrigin = keptRows
     self.fixedValue = fixed
     self.outcome = outcome
+    if let structure {
+      self.columnBlock = columnOrigin.map { $0 >= 0 ? structure.columnBlocks[$0] : structure.rowBlocks[-$0 - 1] }
+      self.rowBlock = keptRows.map { structure.rowBlocks[$0] }
+    }
   }
 }

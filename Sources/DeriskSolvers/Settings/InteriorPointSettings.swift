@@ -41,10 +41,14 @@ public struct InteriorPointSettings: Sendable, Hashable, Codable {
 
 /// The linear system solved at each interior-point iteration.
 public enum LinearSystemChoice: String, Sendable, Hashable, Codable, CaseIterable {
-  /// Normal equations for LPs and QPs with diagonal P, the augmented system otherwise.
+  /// The scenario-structured system when the program has scenario blocks (and P is diagonal); else the
+  /// normal equations for LPs and QPs with diagonal P, the augmented system otherwise.
   case automatic
   /// A D⁻¹ Aᵀ Δy = r with dense Cholesky (LP or diagonal P only).
   case normalEquations
   /// The quasi-definite augmented system with dense LDLᵀ.
   case augmented
+  /// Scenario blocks eliminated one by one (sparse Cholesky each), then the first-stage Schur complement
+  /// (dense). Needs a `BlockStructure` and a diagonal P; `automatic` picks it when one is given.
+  case scenarioStructured
 }

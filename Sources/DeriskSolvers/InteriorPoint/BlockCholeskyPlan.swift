@@ -1,0 +1,223 @@
+import DeriskLinearAlgebra
+
+/// The symbolic part of a sparse Cholesky factorization of one scenario block's matrix
+///
+///     Mₛ = Wₛ Θₛ Wₛᵀ + δI      (mₛ × mₛ, Wₛ the block's rows restricted to the block's own columns),
+///
+/// computed once for a sparsity pattern and shared by every scenario block with the same pattern.
+///
+/// Rows are ordered by minimum degree among the *interior* rows (those that touch no first-stage column),
+/// with the *boundary* rows (those that do) last. Then L⁻¹Tₛ, the part of the block that reaches the
+/// first stage, is nonzero only in the trailing boundary rows, so each block contributes a small dense
+/// |B| × n₀ matrix Vₛ to the first-stage Schur complement Σ VₛᵀVₛ.
+///
+/// The numeric factorization is a right-looking column Cholesky driven by precomputed index lists
+/// (assembly pairs and elimination updates), so no searching happens per scenario. Storage of the
+/// factor: `values[0 ..< m]` the diagonal of L, `values[m + p]` the p-th stored off-diagonal entry.
+struct BlockCholeskyPlan: Sendable {
+  /// Rows of the block.
+  let m: Int
+  /// permuted position → local row.
+  let order: [Int32]
+  /// local row → permuted position.
+  let position: [Int32]
+  /// First permuted position of the boundary rows.
+  let boundaryStart: Int
+  /// L's strictly-lower pattern by column (permuted indices): rows lRows[lStarts[k] ..< lStarts[k+1]], sorted.
+  let lStarts: [Int32]
+  let lRows: [Int32]
+  /// For each local column c of Wₛ, the pairs (entry a, entry b) of that column and the factor slot
+  /// they add w_a θ_c w_b to: assemblyStarts[c] ..< assemblyStarts[c+1].
+  let assemblyStarts: [Int32]
+  let assemblyA: [Int32]
+  let assemblyB: [Int32]
+  let assemblyTarget: [Int32]
+  /// For pivot k, the updates slot[dst] −= slot[a]·slot[b]: updateStarts[k] ..< updateStarts[k+1].
+  let updateStarts: [Int32]
+  let updateA: [Int32]
+  let updateB: [Int32]
+  let updateTarget: [Int32]
+
+  /// Number of factor slots (diagonal plus stored off-diagonal entries).
+  var slotCount: Int { m + lRows.count }
+
+  /// Builds the plan for a block whose own-column matrix has CSC pattern (columnStarts, rowIndices) over
+  /// m local rows, with `isBoundary[r]` marking rows that touch first-stage columns.
+  init(m: Int, columnStarts: [Int32], rowIndices: [Int32], isBoundary: [Bool]) {
+    self.m = m
+    // Row adjacency: two rows are adjacent when some column holds both.
+    var adjacency = [Set<Int>](repeating: [], count: m)
+    let columns = columnStarts.count - 1
+    for c in 0..<columns {
+      let lo = Int(columnStarts[c]), hi = Int(columnStarts[c + 1])
+      if hi - lo < 2 { continue }
+      for p in lo..<hi {
+        for q in lo..<hi where p != q { adjacency[Int(rowIndices[p])].insert(Int(rowIndices[q])) }
+      }
+    }
+    // Minimum-degree elimination of interior rows (ties by lowest row for determinism), boundary last.
+    var eliminated = [Bool](repeating: false, count: m)
+    var orderList: [Int] = []
+    orderList.reserveCapacity(m)
+    var patterns: [[Int]] = []   // neighbours (local rows) of each pivot at its elimination
+    func eliminate(_ r: Int) {
+      let neighbours = adjacency[r].filter { !eliminated[$0] }
+      for a in neighbours {
+        adjacency[a].remove(r)
+        for b in neighbours where b != a { adjacency[a].insert(b) }
+      }
+      eliminated[r] = true
+      orderList.append(r)
+      patterns.append(Array(neighbours))
+    }
+    let interiorCount = isBoundary.filter { !$0 }.count
+    for _ in 0..<interiorCount {
+      var best = -1, bestDegree = Int.max
+      for r in 0..<m where !eliminated[r] && !isBoundary[r] {
+        let degree = adjacency[r].count
+        if degree < bestDegree { best = r; bestDegree = degree }
+      }
+      eliminate(best)
+    }
+    for r in 0..<m where isBoundary[r] { eliminate(r) }
+    boundaryStart = interiorCount
+
+    var position = [Int32](repeating: 0, count: m)
+    for (k, r) in orderList.enumerated() { position[r] = Int32(k) }
+    self.order = orderList.map { Int32($0) }
+    self.position = position
+
+    // L pattern in permuted indices.
+    var starts: [Int32] = [0]
+    var rows: [Int32] = []
+    for k in 0..<m {
+      let column = patterns[k].map { Int(position[$0]) }.sorted()
+      for r in column { rows.append(Int32(r)) }
+      starts.append(Int32(rows.count))
+    }
+    lStarts = starts
+    lRows = rows
+    // slot(i, j), i ≥ j permuted: the diagonal slot j, or m + the stored position of i in column j.
+    func slot(_ i: Int, _ j: Int) -> Int32 {
+      if i == j { return Int32(j) }
+      var lo = Int(starts[j]), hi = Int(starts[j + 1])
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if Int(rows[mid]) < i { lo = mid + 1 } else { hi = mid }
+      }
+      return Int32(m + lo)  // present by construction: adjacency implies fill
+    }
+    // Assembly of M = W Θ Wᵀ: each column's entry pairs (lower triangle in permuted order).
+    var aStarts: [Int32] = [0], aA: [Int32] = [], aB: [Int32] = [], aT: [Int32] = []
+    for c in 0..<columns {
+      let lo = Int(columnStarts[c]), hi = Int(columnStarts[c + 1])
+      for p in lo..<hi {
+        for q in lo...p {
+          let i = Int(position[Int(rowIndices[p])]), j = Int(position[Int(rowIndices[q])])
+          aA.append(Int32(p))
+          aB.append(Int32(q))
+          aT.append(slot(max(i, j), min(i, j)))
+        }
+      }
+      aStarts.append(Int32(aA.count))
+    }
+    assemblyStarts = aStarts
+    assemblyA = aA
+    assemblyB = aB
+    assemblyTarget = aT
+    // Right-looking updates: for pivot k and stored rows a ≥ b of column k: L[a][b] −= L[a][k] L[b][k].
+    var uStarts: [Int32] = [0], uA: [Int32] = [], uB: [Int32] = [], uT: [Int32] = []
+    for k in 0..<m {
+      let lo = Int(starts[k]), hi = Int(starts[k + 1])
+      for p in lo..<hi {
+        for q in lo...p {
+          uA.append(Int32(m + p))
+          uB.append(Int32(m + q))
+          uT.append(slot(Int(rows[p]), Int(rows[q])))
+        }
+      }
+      uStarts.append(Int32(uA.count))
+    }
+    updateStarts = uStarts
+    updateA = uA
+    updateB = uB
+    updateTarget = uT
+  }
+
+  /// Assembles and factors Mₛ = Wₛ diag(θ) Wₛᵀ + δI into `factor` (length `slotCount`).
+  /// - Parameters:
+  ///   - values: the block's own-column entries, in the pattern's CSC order.
+  ///   - theta: θ for each local column.
+  /// - Throws: `FactorizationError.notPositiveDefinite` with the failing pivot (1-based, permuted order).
+  func factor(values: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, delta: Double,
+              into factor: UnsafeMutableBufferPointer<Double>) throws {
+    for s in 0..<slotCount { factor[s] = 0 }
+    for k in 0..<m { factor[k] = delta }
+    let columns = assemblyStarts.count - 1
+    assemblyStarts.withUnsafeBufferPointer { starts in
+      assemblyA.withUnsafeBufferPointer { a in
+        assemblyB.withUnsafeBufferPointer { b in
+          assemblyTarget.withUnsafeBufferPointer { t in
+            for c in 0..<columns {
+              let th = theta[c]
+              for e in Int(starts[c])..<Int(starts[c + 1]) {
+                factor[Int(t[e])] += values[Int(a[e])] * th * values[Int(b[e])]
+              }
+            }
+          }
+        }
+      }
+    }
+    var failed = -1
+    lStarts.withUnsafeBufferPointer { ls in
+      updateStarts.withUnsafeBufferPointer { us in
+        updateA.withUnsafeBufferPointer { ua in
+          updateB.withUnsafeBufferPointer { ub in
+            updateTarget.withUnsafeBufferPointer { ut in
+              for k in 0..<m {
+                let d = factor[k]
+                if !(d > 1e-300) || !d.isFinite { failed = k; return }
+                let l = d.squareRoot()
+                factor[k] = l
+                let inverse = 1 / l
+                for p in Int(ls[k])..<Int(ls[k + 1]) { factor[m + p] *= inverse }
+                for u in Int(us[k])..<Int(us[k + 1]) {
+                  factor[Int(ut[u])] -= factor[Int(ua[u])] * factor[Int(ub[u])]
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    if failed >= 0 { throw FactorizationError.notPositiveDefinite(leadingMinor: failed + 1) }
+  }
+
+  /// Overwrites x (permuted order, length m) with L⁻¹ x, starting at permuted row `from`.
+  func forward(_ factor: UnsafeBufferPointer<Double>, _ x: UnsafeMutableBufferPointer<Double>, from: Int = 0) {
+    lStarts.withUnsafeBufferPointer { ls in
+      lRows.withUnsafeBufferPointer { lr in
+        for k in from..<m {
+          let xk = x[k] / factor[k]
+          x[k] = xk
+          if xk != 0 {
+            for p in Int(ls[k])..<Int(ls[k + 1]) { x[Int(lr[p])] -= factor[m + p] * xk }
+          }
+        }
+      }
+    }
+  }
+
+  /// Overwrites x (permuted order) with L⁻ᵀ x.
+  func backward(_ factor: UnsafeBufferPointer<Double>, _ x: UnsafeMutableBufferPointer<Double>) {
+    lStarts.withUnsafeBufferPointer { ls in
+      lRows.withUnsafeBufferPointer { lr in
+        for k in stride(from: m - 1, through: 0, by: -1) {
+          var sum = x[k]
+          for p in Int(ls[k])..<Int(ls[k + 1]) { sum -= factor[m + p] * x[Int(lr[p])] }
+          x[k] = sum / factor[k]
+        }
+      }
+    }
+  }
+}

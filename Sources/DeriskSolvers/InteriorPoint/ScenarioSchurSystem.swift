@@ -1,0 +1,379 @@
+import DeriskLinearAlgebra
+import Dispatch
+
+/// The interior-point system of a dual block-angular program (see `BlockStructure`), solved by
+/// eliminating every scenario block and factoring the first-stage Schur complement.
+///
+/// With Θ = (diag(P̄) + D + ρI)⁻¹ and the blocks (Tₛ, Wₛ), K [x; w] = [r₁; r₂] reads
+///
+///     Θ₀⁻¹x₀ + A₀ᵀw₀ + Σₛ Tₛᵀwₛ = r₁₀        A₀x₀ − δw₀ = r₂₀
+///     Θₛ⁻¹xₛ + Wₛᵀwₛ = r₁ₛ                   Tₛx₀ + Wₛxₛ − δwₛ = r₂ₛ.
+///
+/// Eliminating xₛ gives Mₛwₛ = Tₛx₀ + gₛ with Mₛ = WₛΘₛWₛᵀ + δI and gₛ = WₛΘₛr₁ₛ − r₂ₛ, so
+///
+///     [Θ₀⁻¹ + Σₛ VₛᵀVₛ   A₀ᵀ] [x₀]   [r₁₀ − Σₛ Tₛᵀ Mₛ⁻¹ gₛ]
+///     [A₀               −δI] [w₀] = [r₂₀                ],     Vₛ = Lₛ⁻¹Tₛ,  Mₛ = LₛLₛᵀ,
+///
+/// then wₛ = Mₛ⁻¹(Tₛx₀ + gₛ) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ). The first-stage update is a sum of positive
+/// semidefinite terms VₛᵀVₛ (never the subtractive form), accumulated by BLAS syrk on the stacked Vₛ of a
+/// chunk of scenarios. Each Mₛ is factored by a sparse Cholesky whose plan (`BlockCholeskyPlan`) is
+/// shared by all blocks of the same pattern; Vₛ lives only in the boundary rows, so its height is the
+/// number of rows that touch the first stage. Chunks of scenarios run in parallel; partial sums are
+/// reduced in chunk order, so the result is bit-for-bit the same whatever the number of threads.
+/// Memory is linear in the number of scenarios: the factors, the block entries and one vector per block.
+struct ScenarioSchurSystem: KKTSystem {
+  let name = "scenario-structured Schur complement (sparse block Cholesky)"
+
+  private let n: Int, mRows: Int
+  private let hessianDiagonal: [Double]
+  // First stage.
+  private let firstColumns: [Int]
+  private let firstRows: [Int]
+  private let A0: SparseMatrix            // first-stage rows × first-stage columns
+  // Scenario blocks (flat storage, offsets per block).
+  private let scenarioCount: Int
+  private let blockColumnOffset: [Int]    // into blockColumns
+  private let blockColumns: [Int]         // global column of each local column
+  private let blockRowOffset: [Int]       // into blockRows
+  private let blockRows: [Int]            // global row of each local row
+  private let wStartOffset: [Int]         // into wStarts (each block has nₛ + 1 entries)
+  private let wStarts: [Int32]
+  private let wEntryOffset: [Int]         // into wRows / wValues
+  private let wRows: [Int32]              // local rows
+  private let wValues: [Double]
+  private let tOffset: [Int]              // into tRows / tColumns / tValues
+  private let tRows: [Int32]              // local row
+  private let tColumns: [Int32]           // first-stage index
+  private let tValues: [Double]
+  private let plans: [BlockCholeskyPlan]
+  private let planOfBlock: [Int]
+  private let factorOffset: [Int]
+  // Numeric state.
+  private var theta: [Double]
+  private var factors: [Double]
+  private var firstStage: LDLTFactorization?
+  private var delta = 0.0
+  private let chunkSize = 32
+
+  init(A: SparseMatrix, hessianDiagonal: [Double], columnBlock: [Int], rowBlock: [Int]) {
+    n = A.columns
+    mRows = A.rows
+    self.hessianDiagonal = hessianDiagonal
+    let S = max(columnBlock.max() ?? 0, rowBlock.max() ?? 0)
+    scenarioCount = S
+    // Group columns and rows by block (stable: increasing index within a block).
+    func group(_ blocks: [Int]) -> (offset: [Int], members: [Int], local: [Int]) {
+      var counts = [Int](repeating: 0, count: S + 2)
+      for b in blocks { counts[b + 1] += 1 }
+      for b in 0...S { counts[b + 1] += counts[b] }
+      var next = counts
+      var members = [Int](repeating: 0, count: blocks.count)
+      var local = [Int](repeating: 0, count: blocks.count)
+      for (i, b) in blocks.enumerated() {
+        members[next[b]] = i
+        local[i] = next[b] - counts[b]
+        next[b] += 1
+      }
+      return (counts, members, local)
+    }
+    let cols = group(columnBlock), rows = group(rowBlock)
+    firstColumns = Array(cols.members[cols.offset[0]..<cols.offset[1]])
+    firstRows = Array(rows.members[rows.offset[0]..<rows.offset[1]])
+    let n0 = firstColumns.count
+    // Block offsets re-based so that block s (1-based) is entry s − 1.
+    blockColumnOffset = (1...max(1, S + 1)).map { cols.offset[min($0, S + 1)] - cols.offset[1] }
+    blockColumns = Array(cols.members[cols.offset[1]...].prefix(cols.members.count - cols.offset[1]))
+    blockRowOffset = (1...max(1, S + 1)).map { rows.offset[min($0, S + 1)] - rows.offset[1] }
+    blockRows = Array(rows.members[rows.offset[1]...].prefix(rows.members.count - rows.offset[1]))
+
+    // First-stage matrix A₀ and the coupling entries Tₛ (by block).
+    var a0: [(row: Int, column: Int, value: Double)] = []
+    var tCount = [Int](repeating: 0, count: S + 1)
+    for (f, j) in firstColumns.enumerated() {
+      for p in A.columnStarts[j]..<A.columnStarts[j + 1] {
+        let i = A.rowIndices[p], b = rowBlock[i]
+        if b == 0 { a0.append((rows.local[i], f, A.values[p])) } else { tCount[b] += 1 }
+      }
+    }
+    var tOff = [Int](repeating: 0, count: S + 1)
+    for s in 0..<S { tOff[s + 1] = tOff[s] + tCount[s + 1] }
+    var tNext = tOff
+    var tR = [Int32](repeating: 0, count: tOff[S]), tC = tR, tV = [Double](repeating: 0, count: tOff[S])
+    for (f, j) in firstColumns.enumerated() {
+      for p in A.columnStarts[j]..<A.columnStarts[j + 1] {
+        let i = A.rowIndices[p], b = rowBlock[i]
+        if b == 0 { continue }
+        let q = tNext[b - 1]
+        tR[q] = Int32(rows.local[i]); tC[q] = Int32(f); tV[q] = A.values[p]
+        tNext[b - 1] += 1
+      }
+    }
+    tOffset = tOff; tRows = tR; tColumns = tC; tValues = tV
+    A0 = (try? SparseMatrix(rows: firstRows.count, columns: n0, triplets: a0)) ?? SparseMatrix(rows: firstRows.count, columns: n0)
+
+    // Wₛ in local CSC, and one Cholesky plan per distinct pattern.
+    var wsOff: [Int] = [0], weOff: [Int] = [0]
+    var ws: [Int32] = [], wr: [Int32] = [], wv: [Double] = []
+    var plans: [BlockCholeskyPlan] = []
+    var planKeys: [Int: [Int]] = [:]     // pattern hash → plan indices
+    var planPatterns: [([Int32], [Int32], [Bool])] = []
+    var planOf = [Int](repeating: 0, count: S)
+    var fOff: [Int] = [0]
+    for s in 0..<S {
+      let colRange = blockColumnOffset[s]..<blockColumnOffset[s + 1]
+      let m = blockRowOffset[s + 1] - blockRowOffset[s]
+      var starts: [Int32] = [0]
+      var rowsLocal: [Int32] = []
+      for c in colRange {
+        let j = blockColumns[c]
+        for p in A.columnStarts[j]..<A.columnStarts[j + 1] {
+          rowsLocal.append(Int32(rows.local[A.rowIndices[p]]))
+          wv.append(A.values[p])
+        }
+        starts.append(Int32(rowsLocal.count))
+      }
+      var boundary = [Bool](repeating: false, count: m)
+      for q in tOff[s]..<tOff[s + 1] { boundary[Int(tR[q])] = true }
+      var hasher = Hasher()
+      hasher.combine(m); hasher.combine(starts); hasher.combine(rowsLocal); hasher.combine(boundary)
+      let key = hasher.finalize()
+      var found = -1
+      for candidate in planKeys[key] ?? [] {
+        let (ps, pr, pb) = planPatterns[candidate]
+        if ps == starts && pr == rowsLocal && pb == boundary { found = candidate; break }
+      }
+      if found < 0 {
+        found = plans.count
+        plans.append(BlockCholeskyPlan(m: m, columnStarts: starts, rowIndices: rowsLocal, isBoundary: boundary))
+        planPatterns.append((starts, rowsLocal, boundary))
+        planKeys[key, default: []].append(found)
+      }
+      planOf[s] = found
+      ws.append(contentsOf: starts)
+      wr.append(contentsOf: rowsLocal)
+      wsOff.append(ws.count)
+      weOff.append(wr.count)
+      fOff.append(fOff[s] + plans[found].slotCount)
+    }
+    wStartOffset = wsOff; wStarts = ws; wEntryOffset = weOff; wRows = wr; wValues = wv
+    self.plans = plans
+    planOfBlock = planOf
+    factorOffset = fOff
+    theta = [Double](repeating: 0, count: n)
+    factors = [Double](repeating: 0, count: fOff[S])
+  }
+
+  /// Number of distinct block patterns (for logs and tests).
+  var patternCount: Int { plans.count }
+
+  // MARK: - Factor
+
+  mutating func factor(diagonal d: [Double], primalRegularization rho: Double, dualRegularization delta: Double) throws {
+    self.delta = delta
+    for j in 0..<n { theta[j] = 1 / (hessianDiagonal[j] + d[j] + rho) }
+    let n0 = firstColumns.count
+    let chunks = (scenarioCount + chunkSize - 1) / chunkSize
+    var partial = [Double](repeating: 0, count: max(1, chunks) * max(1, n0 * n0))
+    var failures = [Int](repeating: -1, count: max(1, chunks))   // first failing block of each chunk
+    // Move the factor storage out of `self` so that the copy the parallel loop captures does not share it.
+    var storage = factors
+    factors = []
+    let system = self
+    BLASThreading.withSingleThreadedBLAS {
+      storage.withUnsafeMutableBufferPointer { fac in
+        partial.withUnsafeMutableBufferPointer { part in
+          failures.withUnsafeMutableBufferPointer { fail in
+            let facW = DisjointWrites(fac.count > 0 ? fac : part), partW = DisjointWrites(part)
+            let failW = DisjointWrites(fail)
+            forEachChunkInParallel(chunks) { chunk in
+              system.factorChunk(chunk, factors: facW, partial: partW, failures: failW)
+            }
+          }
+        }
+      }
+    }
+    factors = storage
+    if let s = failures.first(where: { $0 >= 0 }) {
+      throw FactorizationError.notPositiveDefinite(leadingMinor: s + 1)
+    }
+    // First-stage system F = [Θ₀⁻¹ + Σ VₛᵀVₛ, A₀ᵀ; A₀, −δI], reduced in chunk order.
+    let m0 = firstRows.count, size = n0 + m0
+    var F = Matrix(rows: size, columns: size)
+    for chunk in 0..<chunks {
+      let base = chunk * n0 * n0
+      for j in 0..<n0 { for i in j..<n0 { F[i, j] += partial[base + i + j * n0] } }
+    }
+    for (f, j) in firstColumns.enumerated() { F[f, f] += 1 / theta[j] }
+    for j in 0..<n0 {
+      for p in A0.columnStarts[j]..<A0.columnStarts[j + 1] { F[n0 + A0.rowIndices[p], j] = A0.values[p] }
+    }
+    for i in 0..<m0 { F[n0 + i, n0 + i] = -delta }
+    firstStage = try LDLTFactorization(F)
+  }
+
+  /// Factors the blocks of one chunk and adds Σ VₛᵀVₛ of the chunk into its slot of `partial`.
+  private func factorChunk(_ chunk: Int, factors: DisjointWrites<Double>, partial: DisjointWrites<Double>,
+                           failures: DisjointWrites<Int>) {
+    let n0 = firstColumns.count
+    let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
+    var heights = 0
+    for s in first..<last { heights += plans[planOfBlock[s]].m - plans[planOfBlock[s]].boundaryStart }
+    // Stacked Vₛ of this chunk: Σ |Bₛ| rows, n₀ columns, column-major.
+    var stacked = [Double](repeating: 0, count: max(1, heights * n0))
+    var rowBase = 0
+    var localTheta: [Double] = []
+    var work: [Double] = []
+    var touched: [Int32] = []
+    for s in first..<last {
+      let plan = plans[planOfBlock[s]]
+      localTheta.removeAll(keepingCapacity: true)
+      for c in blockColumnOffset[s]..<blockColumnOffset[s + 1] { localTheta.append(theta[blockColumns[c]]) }
+      let slots = factors.slice(factorOffset[s], factorOffset[s + 1])
+      do {
+        try wValues.withUnsafeBufferPointer { wv in
+          try localTheta.withUnsafeBufferPointer { lt in
+            try plan.factor(values: UnsafeBufferPointer(rebasing: wv[wEntryOffset[s]..<wEntryOffset[s + 1]]),
+                            theta: lt, delta: delta, into: slots)
+          }
+        }
+      } catch {
+        failures[chunk] = s
+        return
+      }
+      // Vₛ = L⁻¹Tₛ, nonzero only in the boundary rows, one first-stage column at a time.
+      let height = plan.m - plan.boundaryStart
+      if height > 0 {
+        if work.count < plan.m { work = [Double](repeating: 0, count: plan.m) }
+        touched.removeAll(keepingCapacity: true)
+        for q in tOffset[s]..<tOffset[s + 1] where !touched.contains(tColumns[q]) { touched.append(tColumns[q]) }
+        for f in touched {
+          for k in plan.boundaryStart..<plan.m { work[k] = 0 }
+          for q in tOffset[s]..<tOffset[s + 1] where tColumns[q] == f {
+            work[Int(plan.position[Int(tRows[q])])] += tValues[q]
+          }
+          work.withUnsafeMutableBufferPointer { x in plan.forward(UnsafeBufferPointer(slots), x, from: plan.boundaryStart) }
+          let column = Int(f) * heights + rowBase
+          for k in 0..<height { stacked[column + k] = work[plan.boundaryStart + k] }
+        }
+      }
+      rowBase += height
+    }
+    if heights > 0 && n0 > 0 {
+      stacked.withUnsafeBufferPointer { v in
+        BLAS.syrkTransposeLower(n: n0, k: heights, v, partial.slice(chunk * n0 * n0, (chunk + 1) * n0 * n0))
+      }
+    }
+  }
+
+  // MARK: - Solve
+
+  func solve(_ r1: inout [Double], _ r2: inout [Double]) {
+    let n0 = firstColumns.count, m0 = firstRows.count
+    let chunks = (scenarioCount + chunkSize - 1) / chunkSize
+    // hₛ = Mₛ⁻¹gₛ (permuted order), kept for the back substitution.
+    var h = [Double](repeating: 0, count: max(1, blockRows.count))
+    var partial = [Double](repeating: 0, count: max(1, chunks * n0))
+    let input1 = r1, input2 = r2
+    h.withUnsafeMutableBufferPointer { hp in
+      partial.withUnsafeMutableBufferPointer { part in
+        let hW = DisjointWrites(hp), partW = DisjointWrites(part)
+        forEachChunkInParallel(chunks) { chunk in
+          self.eliminateChunk(chunk, r1: input1, r2: input2, h: hW, partial: partW)
+        }
+      }
+    }
+    // First stage.
+    var rhs = [Double](repeating: 0, count: n0 + m0)
+    for (f, j) in firstColumns.enumerated() { rhs[f] = input1[j] }
+    for chunk in 0..<chunks { for f in 0..<n0 { rhs[f] += partial[chunk * n0 + f] } }
+    for (i, row) in firstRows.enumerated() { rhs[n0 + i] = input2[row] }
+    firstStage?.solveInPlace(&rhs)
+    let x0 = Array(rhs[0..<n0])
+    for (f, j) in firstColumns.enumerated() { r1[j] = x0[f] }
+    for (i, row) in firstRows.enumerated() { r2[row] = rhs[n0 + i] }
+    // Back substitution.
+    var outX = [Double](repeating: 0, count: max(1, blockColumns.count))
+    var outW = [Double](repeating: 0, count: max(1, blockRows.count))
+    outX.withUnsafeMutableBufferPointer { ox in
+      outW.withUnsafeMutableBufferPointer { ow in
+        let oxW = DisjointWrites(ox), owW = DisjointWrites(ow)
+        let hCopy = h
+        forEachChunkInParallel(chunks) { chunk in
+          self.backSubstituteChunk(chunk, x0: x0, r1: input1, h: hCopy, x: oxW, w: owW)
+        }
+      }
+    }
+    for (c, j) in blockColumns.enumerated() { r1[j] = outX[c] }
+    for (r, i) in blockRows.enumerated() { r2[i] = outW[r] }
+  }
+
+  /// hₛ = Mₛ⁻¹(WₛΘₛr₁ₛ − r₂ₛ) for the blocks of a chunk, and the chunk's −Σ Tₛᵀhₛ.
+  private func eliminateChunk(_ chunk: Int, r1: [Double], r2: [Double], h: DisjointWrites<Double>,
+                              partial: DisjointWrites<Double>) {
+    let n0 = firstColumns.count
+    let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
+    factors.withUnsafeBufferPointer { fac in
+      for s in first..<last {
+        let plan = plans[planOfBlock[s]]
+        let rowBase = blockRowOffset[s]
+        let x = h.slice(rowBase, rowBase + plan.m)
+        for r in 0..<plan.m { x[Int(plan.position[r])] = -r2[blockRows[rowBase + r]] }
+        var c = 0
+        for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
+          let j = blockColumns[col]
+          let scaled = theta[j] * r1[j]
+          let starts = wStartOffset[s] + c
+          for e in Int(wStarts[starts])..<Int(wStarts[starts + 1]) {
+            let p = wEntryOffset[s] + e
+            x[Int(plan.position[Int(wRows[p])])] += wValues[p] * scaled
+          }
+          c += 1
+        }
+        let slots = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
+        plan.forward(slots, x)
+        plan.backward(slots, x)
+        for q in tOffset[s]..<tOffset[s + 1] {
+          partial[chunk * n0 + Int(tColumns[q])] -= tValues[q] * x[Int(plan.position[Int(tRows[q])])]
+        }
+      }
+    }
+  }
+
+  /// wₛ = hₛ + Mₛ⁻¹Tₛx₀ and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ) for the blocks of a chunk.
+  private func backSubstituteChunk(_ chunk: Int, x0: [Double], r1: [Double], h: [Double], x: DisjointWrites<Double>,
+                                   w: DisjointWrites<Double>) {
+    let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
+    var t: [Double] = []
+    factors.withUnsafeBufferPointer { fac in
+      for s in first..<last {
+        let plan = plans[planOfBlock[s]]
+        let rowBase = blockRowOffset[s]
+        t = [Double](repeating: 0, count: plan.m)
+        for q in tOffset[s]..<tOffset[s + 1] {
+          t[Int(plan.position[Int(tRows[q])])] += tValues[q] * x0[Int(tColumns[q])]
+        }
+        let slots = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
+        t.withUnsafeMutableBufferPointer { tp in
+          plan.forward(slots, tp, from: plan.boundaryStart)
+          plan.backward(slots, tp)
+        }
+        for r in 0..<plan.m {
+          let k = Int(plan.position[r])
+          w[rowBase + r] = h[rowBase + k] + t[k]
+        }
+        var c = 0
+        for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
+          let j = blockColumns[col]
+          var sum = r1[j]
+          let starts = wStartOffset[s] + c
+          for e in Int(wStarts[starts])..<Int(wStarts[starts + 1]) {
+            let p = wEntryOffset[s] + e
+            sum -= wValues[p] * w[rowBase + Int(wRows[p])]
+          }
+          x[col] = theta[j] * sum
+          c += 1
+        }
+      }
+    }
+  }
+}
