@@ -241,7 +241,7 @@ struct InteriorPointSolver {
           let scale = max(Vector.normInf(y), Vector.normInf(zl), Vector.normInf(zu))
           if Vector.normInf(rayResidual) <= settings.infeasibilityTolerance * t, t > settings.infeasibilityTolerance * scale {
             let ray = userRowRay(y)
-            if CertificateCheck.farkasViolation(problem: problem, rowRay: signedForUser(ray)) <= 1e-6 {
+            if CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { userSign() * $0 }) <= settings.infeasibilityTolerance {
               return certificateResult(.primalInfeasible, rowRay: ray, direction: nil, iterations: iteration)
             }
           }
@@ -254,7 +254,7 @@ struct InteriorPointSolver {
           for j in U { violation = max(violation, x[j]) }
           if violation <= settings.infeasibilityTolerance * s, s > settings.infeasibilityTolerance * Vector.normInf(x) {
             let d = userDirection(x)
-            if CertificateCheck.unboundedDirectionViolation(problem: problem, direction: d) <= 1e-6 {
+            if CertificateCheck.unboundedDirectionViolation(problem: problem, direction: d) <= settings.infeasibilityTolerance {
               return certificateResult(.dualInfeasible, rowRay: nil, direction: d, iterations: iteration)
             }
           }
@@ -464,9 +464,6 @@ struct InteriorPointSolver {
     return d
   }
 
-  /// Minimisation-sense duals are reported negated for a maximisation.
-  private func signedForUser(_ v: [Double]) -> [Double] { v }
-
   private func userSign() -> Double { problem.sense == .maximize ? -1 : 1 }
 
   /// Builds the result for a candidate point, downgrading `optimal` unless the unscaled checks pass.
@@ -474,11 +471,11 @@ struct InteriorPointSolver {
                       L: [Int], U: [Int], tau: Double, info: SolveInfo) -> SolveResult {
     var info = info
     let xUser = userPoint(x, tau: tau)
-    let yMin = userRowDuals(y, tau: tau)
-    let check = OptimalityCheck(problem: problem, x: xUser, rowDuals: yMin)
     let sign = userSign()
-    info.primalObjective = sign * check.primalObjective
-    info.dualObjective = sign * check.dualObjective
+    let yUser = userRowDuals(y, tau: tau).map { sign * $0 }
+    let check = OptimalityCheck(problem: problem, x: xUser, rowDuals: yUser)
+    info.primalObjective = check.primalObjective
+    info.dualObjective = check.dualObjective
     info.primalResidual = check.primalResidual
     info.dualResidual = check.dualResidual
     info.relativeGap = check.relativeGap
@@ -498,7 +495,7 @@ struct InteriorPointSolver {
     }
     let primalStatus: SolutionStatus = pOK ? .feasiblePoint : .infeasiblePoint
     let dualStatus: SolutionStatus = dOK ? .feasiblePoint : .infeasiblePoint
-    let solution = Solution(x: xUser, rowDuals: yMin.map { sign * $0 }, reducedCosts: check.reducedCosts.map { sign * $0 },
+    let solution = Solution(x: xUser, rowDuals: yUser, reducedCosts: check.reducedCosts,
                             rowActivities: check.rowActivities)
     return SolveResult(termination: status, primalStatus: primalStatus, dualStatus: dualStatus, solution: solution,
                        info: info)

@@ -2,8 +2,9 @@ import DeriskLinearAlgebra
 
 /// The trust figures of a candidate solution, computed on the user's (unscaled) problem.
 ///
-/// For x, row duals y and reduced costs z = P x + c − Aᵀ y (minimisation sense; for a maximisation pass
-/// the negated duals):
+/// For x and row duals y in the user's sense (see `Solution`), with reduced costs z = P x + c − Aᵀ y, the
+/// figures below are computed on the equivalent minimisation (objective, y and z negated for a maximisation)
+/// and reported back in the user's sense:
 /// - primal residual: the largest violation of rowLower ≤ A x ≤ rowUpper and columnLower ≤ x ≤ columnUpper;
 /// - dual residual: the largest violation of the sign conditions yᵢ ≥ 0 unless rowLowerᵢ is finite… i.e.
 ///   yᵢ > 0 needs a finite rowLowerᵢ, yᵢ < 0 a finite rowUpperᵢ, and likewise for zⱼ with the column bounds;
@@ -30,10 +31,10 @@ public struct OptimalityCheck: Sendable, Hashable {
   /// A x.
   public var rowActivities: [Double]
 
-  /// Evaluates x and y on `problem` in the minimisation sense (objective values for a maximisation are
-  /// those of the negated problem; callers negate them back).
-  public init(problem: QuadraticProgram, x: [Double], rowDuals y: [Double]) {
+  /// Evaluates x and the row duals y (user's sense) on `problem`.
+  public init(problem: QuadraticProgram, x: [Double], rowDuals userDuals: [Double]) {
     let sign: Double = problem.sense == .maximize ? -1 : 1
+    let y = sign == 1 ? userDuals : userDuals.map { -$0 }
     let n = problem.columnCount, m = problem.rowCount
     let A = problem.constraintMatrix
     let Ax = A.times(x)
@@ -94,24 +95,26 @@ public struct OptimalityCheck: Sendable, Hashable {
       let c = sign * problem.linearCost[j]
       dresRel = max(dresRel, term.violation / (1 + max(abs(c), abs(Px[j]), columnTermSize[j])))
     }
-    primalObjective = primal
-    dualObjective = dual
+    primalObjective = sign * primal
+    dualObjective = sign * dual
     primalResidual = max(0, pres)
     dualResidual = dres
     relativePrimalResidual = presRel
     relativeDualResidual = dresRel
     relativeGap = abs(primal - dual) / (1 + max(abs(primal), abs(dual)))
-    reducedCosts = z
+    reducedCosts = sign == 1 ? z : z.map { -$0 }
     rowActivities = Ax
   }
 }
 
 /// Checks of infeasibility certificates on the user's problem.
 public enum CertificateCheck {
-  /// For a Farkas ray (y, z = −Aᵀy) of a primal-infeasible problem (minimisation sense): returns the
+  /// For a Farkas ray (y, z = −Aᵀy) of a primal-infeasible problem, given in the user's sense as
+  /// `Solution.rowDuals` reports it (negated for a maximisation), returns the
   /// relative violation max(sign violations, ‖Aᵀy + z‖) / t where t = Σᵢ(yᵢ⁺ lᵢ − yᵢ⁻ uᵢ) + Σⱼ(zⱼ⁺ lⱼ − zⱼ⁻ uⱼ)
   /// must be positive. A valid certificate gives a small non-negative number; +∞ when t ≤ 0.
-  public static func farkasViolation(problem: QuadraticProgram, rowRay y: [Double]) -> Double {
+  public static func farkasViolation(problem: QuadraticProgram, rowRay userRay: [Double]) -> Double {
+    let y = problem.sense == .maximize ? userRay.map { -$0 } : userRay
     let z = problem.constraintMatrix.transposeTimes(y).map { -$0 }
     var t = 0.0, violation = 0.0
     func accumulate(_ v: Double, _ lo: Double, _ up: Double) {
@@ -124,7 +127,7 @@ public enum CertificateCheck {
     return violation / t
   }
 
-  /// For a direction d of a dual-infeasible (unbounded) problem, minimisation sense: with s = −cᵀd > 0
+  /// For a direction d of a dual-infeasible (unbounded) problem: with s = −cᵀd > 0 (c of the minimisation)
   /// required, returns max(‖P d‖∞, recession-cone violations of A d and d) / s; +∞ when s ≤ 0.
   /// A valid direction gives a small non-negative number.
   public static func unboundedDirectionViolation(problem: QuadraticProgram, direction d: [Double]) -> Double {

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Derisk
+
+/// The `derisk` command line: one root command, one subcommand per job.
+@main
+struct DeriskCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "derisk",
+    abstract: "Sourcing portfolios of critical materials under probability-weighted disruption scenarios.",
+    version: DeriskVersion.string,
+    // Every subcommand, in the order `derisk --help` lists them. Add new ones here
+    // (each lives in Sources/DeriskCLI/Commands/<Name>Command.swift).
+    subcommands: [
+      LPCommand.self,
+      Reweight.self,
+      Scenarios.self,
+      DemoCommand.self,
+      DoctorCommand.self,
+    ]
+  )
+}

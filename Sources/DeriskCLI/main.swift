@@ -1,2 +1,0 @@
-import Derisk
-print("derisk \(DeriskVersion.string)")

@@ -1,0 +1,54 @@
+/// A solve summarised for programs: the JSON shape of `derisk lp --json`, also usable from Swift.
+///
+/// Non-finite numbers (the objective of an infeasible problem) are encoded as `null`.
+public struct SolveReport: Codable, Sendable, Hashable {
+  /// The problem's name.
+  public var name: String
+  /// `optimal` when optimal; otherwise the `TerminationStatus` raw value.
+  public var status: String
+  public var primalStatus: String
+  public var dualStatus: String
+  /// Primal objective in the user's sense.
+  public var objective: Double?
+  public var dualObjective: Double?
+  public var iterations: Int
+  public var solveSeconds: Double
+  public var setupSeconds: Double
+  /// Unscaled ‖·‖∞ primal residual (constraint and bound violation).
+  public var primalResidual: Double?
+  /// Unscaled ‖·‖∞ dual residual (sign violations of the duals).
+  public var dualResidual: Double?
+  /// Relative duality gap.
+  public var gap: Double?
+  public var rows: Int
+  public var columns: Int
+  public var linearSystem: String
+  public var warnings: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case name, status, objective, iterations, rows, columns, gap, warnings
+    case primalStatus = "primal_status", dualStatus = "dual_status", dualObjective = "dual_objective"
+    case solveSeconds = "solve_seconds", setupSeconds = "setup_seconds", primalResidual = "primal_residual"
+    case dualResidual = "dual_residual", linearSystem = "linear_system"
+  }
+
+  public init(problem: QuadraticProgram, result: SolveResult, warnings: [String] = []) {
+    func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }
+    name = problem.name
+    status = result.termination.rawValue
+    primalStatus = result.primalStatus.rawValue
+    dualStatus = result.dualStatus.rawValue
+    objective = finite(result.info.primalObjective)
+    dualObjective = finite(result.info.dualObjective)
+    iterations = result.info.iterations
+    solveSeconds = result.info.solveSeconds
+    setupSeconds = result.info.setupSeconds
+    primalResidual = finite(result.info.primalResidual)
+    dualResidual = finite(result.info.dualResidual)
+    gap = finite(result.info.relativeGap)
+    rows = problem.rowCount
+    columns = problem.columnCount
+    linearSystem = result.info.linearSystem
+    self.warnings = warnings
+  }
+}

@@ -1,0 +1,108 @@
+import DeriskTestSupport
+import Foundation
+import Testing
+
+/// The JSON shape of `derisk doctor --json` that these tests read.
+private struct DoctorReport: Decodable {
+  struct BLAS: Decodable {
+    var implementation: String
+    var blasLibrary: String?
+    var lapackLibrary: String?
+    var openBLASCoreName: String?
+    var threads: Int
+    var threadsSource: String
+    var warnings: [String]
+  }
+  var version: String
+  var blas: BLAS
+  var choleskyRelativeResidual: Double
+  var gemmGigaflopsPerSecond: Double
+  var library: String
+}
+
+@Suite("derisk doctor and --version")
+struct DoctorCommandTests {
+  /// The version string as written in Sources/Derisk/Derisk.swift (`public static let string = "…"`).
+  static func sourceVersion() throws -> String {
+    let text = try String(contentsOf: packageRootDirectory.appendingPathComponent("Sources/Derisk/Derisk.swift"),
+                          encoding: .utf8)
+    let line = try #require(text.split(separator: "\n").first { $0.contains("static let string") })
+    return String(try #require(line.split(separator: "\"").dropFirst().first))
+  }
+
+  @Test("--version prints the version from Sources/Derisk/Derisk.swift")
+  func version() throws {
+    let output = try DeriskExecutable.run(["--version"])
+    #expect(output.status == 0)
+    #expect(output.standardOutput == "\(try Self.sourceVersion())\n")
+  }
+
+  @Test("doctor prints the version, the BLAS library with its real path, threads and CPU")
+  func text() throws {
+    let output = try DeriskExecutable.run(["doctor"])
+    #expect(output.status == 0, "stderr: \(output.standardError)")
+    let lines = output.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.first == "Derisk \(try Self.sourceVersion())")
+    let library = try #require(lines.first { $0.hasPrefix("BLAS/LAPACK: ") })
+    #expect(library.contains("OpenBLAS") || library.contains("reference BLAS (Netlib)"))
+    let blasLine = try #require(lines.first { $0.hasPrefix("  libblas:") })
+    let blasPath = blasLine.dropFirst("  libblas:".count).trimmingCharacters(in: .whitespaces)
+    #expect(FileManager.default.fileExists(atPath: blasPath), "libblas path \(blasPath)")
+    #expect(lines.contains { $0.hasPrefix("Threads: ") })
+    #expect(lines.contains { $0.hasPrefix("CPU: ") })
+  }
+
+  @Test("doctor --json: decodable, real library paths, a Cholesky self-check residual below 1e-14")
+  func json() throws {
+    let output = try DeriskExecutable.run(["doctor", "--json"])
+    #expect(output.status == 0, "stderr: \(output.standardError)")
+    let report = try JSONDecoder().decode(DoctorReport.self, from: Data(output.standardOutput.utf8))
+    #expect(report.version == (try Self.sourceVersion()))
+    #expect(["openBLAS", "reference"].contains(report.blas.implementation))
+    let blas = try #require(report.blas.blasLibrary)
+    let lapack = try #require(report.blas.lapackLibrary)
+    #expect(FileManager.default.fileExists(atPath: blas) && FileManager.default.fileExists(atPath: lapack))
+    #expect(report.blas.threads >= 1)
+    // Cholesky is backward stable: residual a small multiple of u = 1.1e-16 for n = 50.
+    #expect(report.choleskyRelativeResidual < 1e-14)
+    #expect(report.gemmGigaflopsPerSecond > 0)
+  }
+
+  @Test("doctor sees the reference BLAS when the loader is pointed at it, and OpenBLAS's thread setting otherwise")
+  func detectsEachLibrary() throws {
+    // Debian installs the reference libraries in blas/ and lapack/ (packages libblas3, liblapack3);
+    // LD_LIBRARY_PATH makes the loader take them for this one process, whatever update-alternatives says.
+    let reference = try DeriskExecutable.run(
+      ["doctor", "--json"],
+      environment: ["LD_LIBRARY_PATH": "/usr/lib/x86_64-linux-gnu/blas:/usr/lib/x86_64-linux-gnu/lapack"])
+    let referenceReport = try JSONDecoder().decode(DoctorReport.self, from: Data(reference.standardOutput.utf8))
+    #expect(referenceReport.blas.implementation == "reference")
+    #expect(referenceReport.library == "reference BLAS (Netlib)")
+    #expect(referenceReport.blas.blasLibrary?.contains("/blas/libblas.so") == true)
+    #expect(referenceReport.blas.threads == 1)
+    #expect(referenceReport.choleskyRelativeResidual < 1e-14)
+
+    // OpenBLAS, when it is installed (libopenblas0-pthread), honours OPENBLAS_NUM_THREADS.
+    let openBLASDirectory = "/usr/lib/x86_64-linux-gnu/openblas-pthread"
+    let openBLAS = try DeriskExecutable.run(
+      ["doctor", "--json"], environment: ["LD_LIBRARY_PATH": openBLASDirectory, "OPENBLAS_NUM_THREADS": "1"])
+    let openBLASReport = try JSONDecoder().decode(DoctorReport.self, from: Data(openBLAS.standardOutput.utf8))
+    #expect(openBLASReport.blas.implementation == "openBLAS")
+    #expect(openBLASReport.blas.blasLibrary?.hasPrefix(openBLASDirectory) == true)
+    #expect(openBLASReport.blas.threads == 1 && openBLASReport.blas.threadsSource == "OPENBLAS_NUM_THREADS")
+    #expect(openBLASReport.library.hasPrefix("OpenBLAS 0."))
+    // A forced core type is what OpenBLAS reports, and silences the core-type warning.
+    let forced = try DeriskExecutable.run(
+      ["doctor", "--json"], environment: ["LD_LIBRARY_PATH": openBLASDirectory, "OPENBLAS_CORETYPE": "Haswell"])
+    let forcedReport = try JSONDecoder().decode(DoctorReport.self, from: Data(forced.standardOutput.utf8))
+    #expect(forcedReport.blas.openBLASCoreName == "Haswell")
+    #expect(!forcedReport.blas.warnings.contains { $0.contains("OPENBLAS_CORETYPE") })
+  }
+
+  @Test("Unknown subcommands fail with a usage error")
+  func unknownSubcommand() throws {
+    let output = try DeriskExecutable.run(["no-such-command"])
+    #expect(output.status != 0)
+    #expect(output.standardError.contains("Usage") || output.standardError.contains("Error"))
+  }
+}
