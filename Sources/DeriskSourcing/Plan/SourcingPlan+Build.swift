@@ -211,14 +211,22 @@ extension SourcingPlan {
         out.append(make(.supplierCapacity, sup.id, offer.material, unit, first: first, per))
       }
     }
-    // Demand: +y · Dₘₛ/Dₘ.
+    // Demand: +y · Dₘₛ/Dₘ on the demand rows, and the share caps that scale with demand
+    // (share·Dₘ on contracts, share·Dₘₛ on corridor throughput) through their duals.
     for (m, material) in sm.materials.enumerated() {
       var per = [Double](repeating: 0, count: S)
+      var first = 0.0
       for s in 0..<S {
         let scale = material.demand > 0 ? program.parameters[s].demand[m] / material.demand : 1
         per[s] = try dual(program.demandRow[s][m]) * scale
       }
-      out.append(make(.demand, material.id, nil, unit, first: 0, per))
+      for r in program.countryShareRows where r.material == m { first += try dual(r.row) * r.share }
+      for r in program.corridorShareRows where r.material == m {
+        guard let s = r.scenario else { continue }
+        let scale = material.demand > 0 ? program.parameters[s].demand[m] / material.demand : 1
+        per[s] += try dual(r.row) * r.share * scale
+      }
+      out.append(make(.demand, material.id, nil, unit, first: first, per))
     }
     // Share caps, per percentage point: −y · D / 100.
     let ppUnit = "\(sm.currency)/pp"

@@ -80,7 +80,7 @@ extension SourcingPlan {
       line("Average supplier risk score of contracts")
       for r in riskScores { line("  " + pad(r.material, 14) + pad(r.kind, 10) + String(format: "%.2f", r.average)) }
     }
-    let prices = shadowPrices.filter { abs($0.value) > 1e-6 }
+    let prices = shadowPrices.filter { abs($0.value) > 5e-3 }
     if !prices.isEmpty {
       line()
       line("Shadow prices (value of one more unit; largest scenario contributions)")

@@ -141,7 +141,8 @@ public struct SourcingPlan: Sendable, Hashable, Codable {
 /// The value of one more unit of a limit, by the duals of the program (envelope theorem).
 ///
 /// `value` = −∂(optimal objective)/∂(limit) for capacities and caps (≥ 0: what one more unit
-/// saves) and +∂/∂(demand) for demand (what one more tonne costs). `perScenario[s]` is the part
+/// saves) and +∂/∂(demand) for demand (what one more tonne costs; it includes the share caps,
+/// which are shares of demand and so loosen with it). `perScenario[s]` is the part
 /// coming from scenario s's rows (the dual of the row, times how the scenario scales the limit);
 /// `firstStage` the part from first-stage rows and bounds. value = firstStage + Σ perScenario.
 /// At a degenerate optimum the derivative is one-sided and the dual is one subgradient.
