@@ -43,6 +43,7 @@ let package = Package(
       name: "DeriskCLI",
       dependencies: ["Derisk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    .executableTarget(name: "CentralAsia", dependencies: ["Derisk"], path: "Examples/CentralAsia", exclude: ["SOURCES.md", "central-asia.yaml"]),
 
     // Shared tolerance helpers and fixture lookup for every test target.
     .target(name: "DeriskTestSupport", dependencies: ["DeriskLinearAlgebra"], path: "Tests/DeriskTestSupport"),
@@ -57,6 +58,10 @@ let package = Package(
     .testTarget(
       name: "DeriskScenariosTests",
       dependencies: ["DeriskScenarios", "DeriskTestSupport"]
+    ),
+    .testTarget(
+      name: "DeriskSourcingTests",
+      dependencies: ["DeriskSourcing", "DeriskTestSupport"]
     ),
     .testTarget(
       name: "DeriskCLITests",

@@ -12,6 +12,9 @@ struct DeriskCommand: ParsableCommand {
     // (each lives in Sources/DeriskCLI/Commands/<Name>Command.swift).
     subcommands: [
       LPCommand.self,
+      Solve.self,
+      ExportMPS.self,
+      Generate.self,
       Reweight.self,
       Scenarios.self,
       DemoCommand.self,

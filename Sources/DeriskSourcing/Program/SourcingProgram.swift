@@ -1,0 +1,453 @@
+import DeriskScenarios
+import DeriskSolvers
+
+/// The two-stage program of a ``SourcingModel``, built through the modeling layer.
+///
+/// Every variable and constraint carries its block: `.firstStage` for contracts, reservations,
+/// the risk measure's thresholds and the policy rows on contracts; `.scenario(s)` for the recourse
+/// of scenario s (deliveries, flows, spot, stockpile, shortfall) and its rows. A scenario's rows touch
+/// only its own variables and first-stage ones; the scenario cost Cₛ is an affine *expression*, never
+/// a variable, so the CVaR rows uₛ + t − Cₛ ≥ 0 hold the only coupling through t. See the DocC
+/// article "The sourcing program" for the equations.
+public struct SourcingProgram: Sendable {
+  /// The sourcing model the program was built from.
+  public let sourcingModel: SourcingModel
+  /// The optimisation model (variables, rows, objective, block labels).
+  public internal(set) var model: Model
+  /// Scenario names and probabilities, in block order.
+  public let scenarioNames: [String]
+  public let probabilities: [Double]
+  /// The scenario numbers after effects.
+  public let parameters: [ScenarioParameters]
+
+  // First stage.
+  var contract: [[Variable]] = []          // [supplier][offer]
+  var reserve: [Variable?] = []            // [corridor]
+  var reservationPrice: [Double] = []      // [corridor]
+  var contractFee: [[Double]] = []         // [supplier][offer]
+  var countryShareRows: [ShareRow] = []
+  // Per scenario.
+  var ship: [[[Variable]]] = []            // [s][supplier][offer]
+  var flow: [[[Variable?]]] = []           // [s][leg][material]
+  var spot: [[Variable?]] = []             // [s][material]
+  var draw: [[Variable?]] = []             // [s][material]
+  var shortfall: [[Variable]] = []         // [s][material]
+  var demandRow: [[Constraint]] = []       // [s][material]
+  var supplyRow: [[[Constraint]]] = []     // [s][supplier][offer]
+  var legRow: [[Constraint?]] = []         // [s][leg]
+  var corridorRow: [[Constraint?]] = []    // [s][corridor]
+  var corridorShareRows: [ShareRow] = []
+  /// Cₛ split by part; Cₛ = Σ parts.
+  var costParts: [[CostPart: LinearExpression]] = []
+  /// Entry legs of each corridor (its throughput is their flow).
+  let entryLegs: [[Int]]
+  /// The CVaR threshold t (VaR at the optimum), when the objective has one.
+  var threshold: Variable?
+
+  /// One share-cap row and what it caps.
+  struct ShareRow: Sendable {
+    var target: String
+    var material: Int
+    var scenario: Int?
+    var share: Double
+    var row: Constraint
+  }
+
+  /// The parts of a scenario cost.
+  public enum CostPart: String, Sendable, Hashable, Codable, CaseIterable {
+    case contractFees = "contract_fees", reservations, goods, freight, pipelineInventory = "pipeline_inventory"
+    case spot, stockpile, shortfall
+  }
+
+  /// Cₛ, the cost of scenario s as an affine expression of the program's variables.
+  public func scenarioCost(_ s: Int) -> LinearExpression {
+    var e = LinearExpression()
+    for part in CostPart.allCases { if let x = costParts[s][part] { e += x } }
+    return e
+  }
+
+  /// Builds the program of `sourcingModel` over the given scenarios.
+  ///
+  /// - Parameters:
+  ///   - parameters: one entry per scenario block (normally the model's scenarios with their effects).
+  ///   - probabilities: their probabilities (summing to one).
+  ///   - fixedFirstStage: contracts (and reservations) to hold fixed, for evaluating a given plan.
+  /// - Throws: ``SourcingError`` for an invalid model; `ModelError` cannot occur for a valid one.
+  public init(sourcingModel sm: SourcingModel, parameters: [ScenarioParameters], probabilities: [Double],
+              scenarioNames: [String], fixedFirstStage: FirstStageDecision? = nil) throws {
+    guard parameters.count == probabilities.count, parameters.count == scenarioNames.count, !parameters.isEmpty else {
+      throw SourcingError(path: "scenarios", message: "\(parameters.count) parameter sets for \(probabilities.count) probabilities")
+    }
+    self.sourcingModel = sm
+    self.parameters = parameters
+    self.probabilities = probabilities
+    self.scenarioNames = scenarioNames
+    self.model = Model(name: sm.name.map { $0.replacingOccurrences(of: " ", with: "_") } ?? "sourcing")
+    let legIndex = Dictionary(sm.legs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.entryLegs = sm.corridors.map { corridor in
+      let members = corridor.legs.compactMap { legIndex[$0] }
+      let ends = Set(members.map { sm.legs[$0].to })
+      return members.filter { !ends.contains(sm.legs[$0].from) }
+    }
+    try build(fixed: fixedFirstStage)
+  }
+
+  /// Contracts and reservations: the here-and-now decisions.
+  public struct FirstStageDecision: Sendable, Hashable {
+    /// [supplier][offer] tonnes.
+    public var contracts: [[Double]]
+    /// [corridor] tonnes reserved (0 where none can be).
+    public var reservations: [Double]
+    public init(contracts: [[Double]], reservations: [Double]) {
+      self.contracts = contracts
+      self.reservations = reservations
+    }
+  }
+
+  private mutating func build(fixed: FirstStageDecision?) throws {
+    let sm = sourcingModel
+    let policy = sm.policy
+    let S = parameters.count
+    let dest = sm.destination
+    let M = sm.materials.count
+
+    // Which (leg, material) pairs can carry useful flow.
+    let reaching = sm.nodesReachingDestination()
+    var usable = [[Bool]](repeating: [Bool](repeating: false, count: M), count: sm.legs.count)
+    var outgoing: [String: [Int]] = [:]
+    for (l, leg) in sm.legs.enumerated() { outgoing[leg.from, default: []].append(l) }
+    for (m, material) in sm.materials.enumerated() {
+      var seen = Set(sm.suppliers.filter { $0.origin != dest && $0.offers.contains { $0.material == material.id } }.map(\.origin))
+      var stack = Array(seen)
+      while let n = stack.popLast() {
+        for l in outgoing[n] ?? [] {
+          let to = sm.legs[l].to
+          guard reaching.contains(to), n != dest else { continue }
+          usable[l][m] = true
+          if to != dest, seen.insert(to).inserted { stack.append(to) }
+        }
+      }
+    }
+
+    // First stage: contracts.
+    for (i, s) in sm.suppliers.enumerated() {
+      var row: [Variable] = [], fees: [Double] = []
+      for (o, offer) in s.offers.enumerated() {
+        let upper = parameters.map { $0.offerCapacity[i][o] }.max() ?? 0
+        let name = "contract[\(s.id),\(offer.material)]"
+        let v: Variable
+        if let fixed {
+          let x = min(max(0, fixed.contracts[i][o]), upper)
+          v = try model.addVariable(name: name, lower: x, upper: x, block: .firstStage)
+        } else {
+          v = try model.addVariable(name: name, lower: 0, upper: upper, block: .firstStage)
+        }
+        row.append(v)
+        fees.append(offer.contractFee ?? policy.contractFeeShare * offer.unitCost)
+      }
+      contract.append(row)
+      contractFee.append(fees)
+    }
+    // First stage: reservations.
+    for (k, corridor) in sm.corridors.enumerated() {
+      if let r = policy.reservations.first(where: { $0.corridor == corridor.id }) {
+        let name = "reserve[\(corridor.id)]"
+        if let fixed {
+          let x = min(max(0, fixed.reservations[k]), r.max)
+          reserve.append(try model.addVariable(name: name, lower: x, upper: x, block: .firstStage))
+        } else {
+          reserve.append(try model.addVariable(name: name, lower: 0, upper: r.max, block: .firstStage))
+        }
+        reservationPrice.append(r.price)
+      } else {
+        reserve.append(nil)
+        reservationPrice.append(0)
+      }
+    }
+    var firstStageCost = LinearExpression()
+    for i in contract.indices { for o in contract[i].indices { firstStageCost.addTerm(contract[i][o], contractFee[i][o]) } }
+    var reservationCost = LinearExpression()
+    for k in reserve.indices { if let r = reserve[k] { reservationCost.addTerm(r, reservationPrice[k]) } }
+
+    try addContractPolicyRows()
+    if let budget = policy.budget {
+      try model.addConstraint(firstStageCost + reservationCost, .lessOrEqual, budget, name: "budget", block: .firstStage)
+    }
+
+    // Second stage, one block per scenario.
+    for s in 0..<S {
+      let par = parameters[s]
+      let block = BlockLabel.scenario(s)
+      var parts: [CostPart: LinearExpression] = [.contractFees: firstStageCost, .reservations: reservationCost]
+      var goods = LinearExpression(), freight = LinearExpression(), pipeline = LinearExpression()
+      var spotCost = LinearExpression(), stockCost = LinearExpression(), shortCost = LinearExpression()
+      // Balance of material m at node n: inflow + supply − outflow.
+      var balance: [String: [LinearExpression]] = [:]
+      func add(_ node: String, _ m: Int, _ v: Variable, _ a: Double) {
+        if balance[node] == nil { balance[node] = [LinearExpression](repeating: LinearExpression(), count: M) }
+        balance[node]![m].addTerm(v, a)
+      }
+      let materialIndex = Dictionary(sm.materials.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+      var shipS: [[Variable]] = [], supplyS: [[Constraint]] = []
+      for (i, sup) in sm.suppliers.enumerated() {
+        var vs: [Variable] = [], rs: [Constraint] = []
+        for (o, offer) in sup.offers.enumerated() {
+          let tag = "\(sup.id),\(offer.material),\(scenarioNames[s])"
+          let y = try model.addVariable(name: "ship[\(tag)]", lower: 0, upper: .infinity, block: block)
+          try model.addConstraint(y - contract[i][o], .lessOrEqual, 0, name: "take[\(tag)]", block: block)
+          rs.append(try model.addConstraint(y, .lessOrEqual, par.offerCapacity[i][o], name: "supply[\(tag)]", block: block))
+          goods.addTerm(y, par.offerUnitCost[i][o])
+          if let m = materialIndex[offer.material] { add(sup.origin, m, y, 1) }
+          vs.append(y)
+        }
+        shipS.append(vs)
+        supplyS.append(rs)
+      }
+      ship.append(shipS)
+      supplyRow.append(supplyS)
+
+      var flowS = [[Variable?]](repeating: [Variable?](repeating: nil, count: M), count: sm.legs.count)
+      for (l, leg) in sm.legs.enumerated() {
+        for (m, material) in sm.materials.enumerated() where usable[l][m] {
+          let f = try model.addVariable(name: "flow[\(leg.id),\(material.id),\(scenarioNames[s])]", lower: 0, upper: .infinity, block: block)
+          flowS[l][m] = f
+          freight.addTerm(f, par.legCost[l])
+          let carrying = material.valuePerTonne * policy.inventoryCarryingRate * par.legDays[l] / 365
+          if carrying != 0 { pipeline.addTerm(f, carrying) }
+          add(leg.from, m, f, -1)
+          add(leg.to, m, f, 1)
+        }
+      }
+      flow.append(flowS)
+
+      var spotS: [Variable?] = [], drawS: [Variable?] = [], shortS: [Variable] = [], demandS: [Constraint] = []
+      for (m, material) in sm.materials.enumerated() {
+        let tag = "\(material.id),\(scenarioNames[s])"
+        var v: Variable? = nil
+        if material.spot != nil, par.spotVolume[m] > 0 {
+          let z = try model.addVariable(name: "spot[\(tag)]", lower: 0, upper: par.spotVolume[m], block: block)
+          spotCost.addTerm(z, par.spotPrice[m])
+          add(dest, m, z, 1)
+          v = z
+        }
+        spotS.append(v)
+        var d: Variable? = nil
+        if let stock = material.stockpile {
+          let limit = min(stock.initial, stock.maxDraw ?? stock.initial)
+          if limit > 0 {
+            let x = try model.addVariable(name: "draw[\(tag)]", lower: 0, upper: limit, block: block)
+            stockCost.addTerm(x, stock.drawCost ?? material.valuePerTonne)
+            add(dest, m, x, 1)
+            d = x
+          }
+          stockCost.constant += (stock.holdingCost ?? 0) * stock.initial
+        }
+        drawS.append(d)
+        let short = try model.addVariable(name: "shortfall[\(tag)]", lower: 0, upper: .infinity, block: block)
+        shortCost.addTerm(short, material.shortfallPenalty)
+        add(dest, m, short, 1)
+        shortS.append(short)
+      }
+      spot.append(spotS)
+      draw.append(drawS)
+      shortfall.append(shortS)
+
+      for m in 0..<M {
+        let e = balance[dest]?[m] ?? LinearExpression()
+        demandS.append(try model.addConstraint(e, .equal, par.demand[m], name: "demand[\(sm.materials[m].id),\(scenarioNames[s])]", block: block))
+      }
+      demandRow.append(demandS)
+      for node in balance.keys.sorted() where node != dest {
+        for m in 0..<M {
+          guard let e = balance[node]?[m], e.termCount > 0 else { continue }
+          try model.addConstraint(e, .equal, 0, name: "balance[\(node),\(sm.materials[m].id),\(scenarioNames[s])]", block: block)
+        }
+      }
+
+      // Leg capacities (with reserved capacity of the corridors the leg belongs to).
+      var legS = [Constraint?](repeating: nil, count: sm.legs.count)
+      for (l, leg) in sm.legs.enumerated() {
+        let flows = flowS[l].compactMap { $0 }
+        guard !flows.isEmpty else { continue }
+        var e = LinearExpression.sum(flows)
+        for (k, corridor) in sm.corridors.enumerated() where corridor.legs.contains(leg.id) {
+          if let r = reserve[k] { e.addTerm(r, -par.legCapacityMultiplier[l]) }
+        }
+        legS[l] = try model.addConstraint(e, .lessOrEqual, par.legCapacity(l, base: leg.capacity),
+                                          name: "leg[\(leg.id),\(scenarioNames[s])]", block: block)
+      }
+      legRow.append(legS)
+      // Corridor caps.
+      var corridorS = [Constraint?](repeating: nil, count: sm.corridors.count)
+      for (k, corridor) in sm.corridors.enumerated() {
+        guard let cap = corridor.capacity else { continue }
+        var e = LinearExpression()
+        for l in entryLegs[k] { for f in flowS[l] { if let f { e.addTerm(f, 1) } } }
+        guard e.termCount > 0 else { continue }
+        if let r = reserve[k] { e.addTerm(r, -par.corridorCapacityMultiplier[k]) }
+        corridorS[k] = try model.addConstraint(e, .lessOrEqual, par.corridorCapacityMultiplier[k] * cap,
+                                               name: "corridor[\(corridor.id),\(scenarioNames[s])]", block: block)
+      }
+      corridorRow.append(corridorS)
+      // Corridor share caps, as a share of this scenario's demand.
+      for (k, corridor) in sm.corridors.enumerated() {
+        for m in 0..<M {
+          let shares = policy.corridorShareCaps.filter {
+            ($0.corridor == nil || $0.corridor == corridor.id) && ($0.material == nil || $0.material == sm.materials[m].id)
+          }.map(\.share)
+          guard let share = shares.min() else { continue }
+          var e = LinearExpression()
+          for l in entryLegs[k] { if let f = flowS[l][m] { e.addTerm(f, 1) } }
+          guard e.termCount > 0 else { continue }
+          let row = try model.addConstraint(e, .lessOrEqual, share * par.demand[m],
+                                            name: "corridor_share[\(corridor.id),\(sm.materials[m].id),\(scenarioNames[s])]", block: block)
+          corridorShareRows.append(ShareRow(target: corridor.id, material: m, scenario: s, share: share, row: row))
+        }
+      }
+      parts[.goods] = goods
+      parts[.freight] = freight
+      parts[.pipelineInventory] = pipeline
+      parts[.spot] = spotCost
+      parts[.stockpile] = stockCost
+      parts[.shortfall] = shortCost
+      costParts.append(parts)
+    }
+    try setRiskObjective()
+  }
+
+  /// Country share caps, the minimum-countries surrogate and risk-score caps, all on contracts.
+  private mutating func addContractPolicyRows() throws {
+    let sm = sourcingModel
+    let policy = sm.policy
+    for (m, material) in sm.materials.enumerated() {
+      for country in sm.supplierCountries {
+        var shares = policy.countryShareCaps.filter {
+          ($0.country == nil || $0.country == country) && ($0.material == nil || $0.material == material.id)
+        }.map(\.share)
+        if let k = policy.minSupplierCountries { shares.append(1 / Double(k)) }
+        guard let share = shares.min() else { continue }
+        var e = LinearExpression()
+        for (i, s) in sm.suppliers.enumerated() where s.country == country {
+          for (o, offer) in s.offers.enumerated() where offer.material == material.id { e.addTerm(contract[i][o], 1) }
+        }
+        guard e.termCount > 0 else { continue }
+        let row = try model.addConstraint(e, .lessOrEqual, share * material.demand,
+                                          name: "country_share[\(country),\(material.id)]", block: .firstStage)
+        countryShareRows.append(ShareRow(target: country, material: m, scenario: nil, share: share, row: row))
+      }
+      for (c, cap) in policy.riskScoreCaps.enumerated() where cap.material == nil || cap.material == material.id {
+        var e = LinearExpression()
+        for (i, s) in sm.suppliers.enumerated() {
+          let score = sm.riskScores(of: s)?[cap.kind] ?? 0
+          for (o, offer) in s.offers.enumerated() where offer.material == material.id { e.addTerm(contract[i][o], score - cap.max) }
+        }
+        guard e.termCount > 0 else { continue }
+        try model.addConstraint(e, .lessOrEqual, 0, name: "risk_cap[\(c),\(cap.kind.rawValue),\(material.id)]", block: .firstStage)
+      }
+    }
+  }
+
+  /// The objective E_p[C] + λ·ρ(C) (or its TV-ball form), see ``Policy``.
+  private mutating func setRiskObjective() throws {
+    let policy = sourcingModel.policy
+    let p = probabilities
+    let lambda = policy.riskAversion
+    let costs = (0..<p.count).map { scenarioCost($0) }
+    var objective = LinearExpression()
+    switch policy.riskMeasure {
+    case .tvBall:
+      let wcE = try AmbiguitySet.totalVariation(radius: policy.tvRadius).expectationFormulation(nominal: p)
+      try addRisk(wcE, weight: 1, prefix: "tv_mean", costs: costs, objective: &objective)
+      if lambda > 0 {
+        let wcC = try AmbiguitySet.totalVariation(radius: policy.tvRadius).cvarFormulation(nominal: p, confidence: policy.cvarConfidence)
+        threshold = try addRisk(wcC, weight: lambda, prefix: "tv_cvar", costs: costs, objective: &objective).first
+      }
+    default:
+      for s in p.indices { objective.add(costs[s], times: p[s]) }
+      guard lambda > 0 else { break }
+      if policy.riskMeasure == .cvar {
+        let f = try LinearRiskFormulation.conditionalValueAtRisk(probabilities: p, confidence: policy.cvarConfidence)
+        threshold = try addRisk(f, weight: lambda, prefix: "cvar", costs: costs, objective: &objective).first
+      } else if policy.riskMeasure == .worstCase {
+        try addRisk(.worstCase(probabilities: p), weight: lambda, prefix: "worst", costs: costs, objective: &objective)
+      }
+    }
+    try model.setObjective(objective)
+  }
+
+  /// Adds a risk formulation with each scenario loss replaced by the expression Cₛ.
+  ///
+  /// Blocks: a row is in scenario s when every loss and every auxiliary variable it holds belongs to s
+  /// (or to the first stage); an auxiliary variable is in scenario s when all its rows are; anything
+  /// else is first stage (found by a fixed-point pass).
+  @discardableResult
+  private mutating func addRisk(_ f: LinearRiskFormulation, weight: Double, prefix: String, costs: [LinearExpression],
+                                objective: inout LinearExpression) throws -> [Variable] {
+    let n = f.auxiliaryVariables.count
+    var varScenario = [Int?](repeating: nil, count: n)
+    var rowScenario = [Int?](repeating: nil, count: f.rows.count)
+    var changed = true
+    while changed {
+      changed = false
+      for (r, row) in f.rows.enumerated() {
+        var set = Set<Int>()
+        for t in row.terms {
+          switch t.operand {
+          case .scenarioLoss(let s): set.insert(s)
+          case .auxiliary(let i): if let s = varScenario[i] { set.insert(s) }
+          }
+        }
+        let s = set.count == 1 ? set.first : nil
+        if s != rowScenario[r] { rowScenario[r] = s; changed = true }
+      }
+      for i in 0..<n {
+        var set = Set<Int?>()
+        for (r, row) in f.rows.enumerated() where row.terms.contains(where: { $0.operand == .auxiliary(i) }) {
+          set.insert(rowScenario[r])
+        }
+        let s: Int? = (set.count == 1 ? set.first ?? nil : nil)
+        if s != varScenario[i] { varScenario[i] = s; changed = true }
+      }
+    }
+    let aux = try f.auxiliaryVariables.enumerated().map { i, v in
+      try model.addVariable(name: "\(prefix).\(v.name)", lower: v.lower, upper: v.upper,
+                            block: varScenario[i].map { .scenario($0) } ?? .firstStage)
+    }
+    func expression(_ terms: [LinearRiskFormulation.Term]) -> LinearExpression {
+      var e = LinearExpression()
+      for t in terms {
+        switch t.operand {
+        case .auxiliary(let i): e.addTerm(aux[i], t.coefficient)
+        case .scenarioLoss(let s): e.add(costs[s], times: t.coefficient)
+        }
+      }
+      return e
+    }
+    for (r, row) in f.rows.enumerated() {
+      try model.addConstraint(expression(row.terms), lower: row.lower, upper: row.upper, name: "\(prefix).\(row.name)",
+                              block: rowScenario[r].map { .scenario($0) } ?? .firstStage)
+    }
+    objective.add(expression(f.objective), times: weight)
+    return aux
+  }
+
+  /// The program in the solvers' standard form, with the block labels.
+  public func lowered() throws -> LoweredModel { try model.lowered() }
+}
+
+extension SourcingModel {
+  /// The scenario parameters of every scenario, in order.
+  public func scenarioParameters() -> [ScenarioParameters] {
+    scenarios.map { ScenarioParameters(model: self, effects: $0.effects) }
+  }
+
+  /// Validates the model and builds its two-stage program (the program `solve` solves and
+  /// `export-mps` writes).
+  /// - Throws: ``SourcingError`` naming the place of the first problem.
+  public func program() throws -> SourcingProgram {
+    try validate()
+    return try SourcingProgram(sourcingModel: self, parameters: scenarioParameters(),
+                               probabilities: scenarios.map(\.probability), scenarioNames: scenarios.map(\.name))
+  }
+}
