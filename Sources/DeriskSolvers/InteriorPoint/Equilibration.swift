@@ -6,8 +6,11 @@ import Foundation
 ///
 ///     Ā' = E Ā D,   P' = γ D P̄ D,   c' = γ D c̄,   b' = E b,   l' = l / D,   u' = u / D,
 ///
-/// with the cost scale γ = 1 / max(1, ‖c'‖∞). The solution maps back as x = D x', y = E y' / γ,
-/// z = z' / (γ D) (Ruiz, "A scaling algorithm to equilibrate both rows and columns norms in matrices", 2001).
+/// with the cost scale γ = 1 / max(1, ‖c'‖∞), and then every primal quantity (b', l', u') multiplied by the
+/// primal scale β = 1 / max(1, largest finite |b'ᵢ|, |l'ⱼ|, |u'ⱼ|), so that primal and dual values start on
+/// a comparable scale (without it, tonnages of 10⁵ against dual values of 10⁻³ made the interior point
+/// crawl on the sourcing programs). The solution maps back as x = D x' / β, y = E y' / γ, z = z' / (γ D)
+/// (Ruiz, "A scaling algorithm to equilibrate both rows and columns norms in matrices", 2001).
 struct Equilibration {
   /// Column scale D.
   var columnScale: [Double]
@@ -15,6 +18,8 @@ struct Equilibration {
   var rowScale: [Double]
   /// Cost scale γ.
   var costScale: Double
+  /// Primal scale β.
+  var primalScale: Double
 
   /// Scales `form` in place with `passes` Ruiz passes.
   init(scaling form: inout StandardForm, passes: Int) {
@@ -78,9 +83,22 @@ struct Equilibration {
       form.lower[j] /= D[j]
       form.upper[j] /= D[j]
     }
+    var primalMax = 0.0
+    for value in form.b where value.isFinite { primalMax = max(primalMax, abs(value)) }
+    for j in 0..<n {
+      if form.lower[j].isFinite { primalMax = max(primalMax, abs(form.lower[j])) }
+      if form.upper[j].isFinite { primalMax = max(primalMax, abs(form.upper[j])) }
+    }
+    let beta = 1 / max(1, primalMax)
+    for i in 0..<m { form.b[i] *= beta }
+    for j in 0..<n {
+      form.lower[j] *= beta
+      form.upper[j] *= beta
+    }
     columnScale = D
     rowScale = E
     costScale = gamma
+    primalScale = beta
   }
 
   /// diag(rows) · M · diag(columns).

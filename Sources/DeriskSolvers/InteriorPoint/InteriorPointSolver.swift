@@ -108,6 +108,7 @@ struct InteriorPointSolver {
 
     // K₀ v: the unregularised K applied to (v₁, v₂), for iterative refinement.
     func multiplyK(_ d: [Double], _ v1: [Double], _ v2: [Double]) -> ([Double], [Double]) {
+      let t0 = now(); defer { tMult += now() - t0 }
       var top = A.transposeTimes(v2)
       for j in 0..<n { top[j] += d[j] * v1[j] }
       P?.symmetricMultiplyAdd(v1, into: &top)
@@ -117,6 +118,13 @@ struct InteriorPointSolver {
     // below the smallest Z S⁻¹ that matters at the end of the path (a larger value, e.g. 1e-8, stalled
     // the dual residual on Netlib agg and modszk1); the dual one keeps rank-deficient Ā factorable.
     let baseRho = 1e-12, baseDelta = 1e-8
+    let env = ProcessInfo.processInfo.environment
+    let refineTolerance = Double(env["DREFTOL"] ?? "") ?? 1e-14
+    let refineSteps = Int(env["DREFSTEPS"] ?? "") ?? 8
+    var solveCount = 0
+    var tSolve = 0.0, tFactor = 0.0, tMult = 0.0
+    func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    defer { if env["DPROFILE"] != nil { log("kkt solves: \(solveCount); solve \(tSolve) s, factor \(tFactor) s, multiplyK \(tMult) s, total \(elapsed()) s") } }
     var rho = baseRho, delta = baseDelta
     // Solves K [x; w] = [r1; r2], refining against K₀ (ρ = δ = 0) while the residual at least halves;
     // returns the iterate with the smallest residual.
@@ -129,11 +137,17 @@ struct InteriorPointSolver {
         return (e1, e2, max(Vector.normInf(e1), Vector.normInf(e2)))
       }
       var x = r1, w = r2
+      var t0 = now()
       kkt.solve(&x, &w)
-      let tolerance = 1e-14 * (1 + max(Vector.normInf(r1), Vector.normInf(r2)))
+      tSolve += now() - t0
+      let tolerance = refineTolerance * (1 + max(Vector.normInf(r1), Vector.normInf(r2)))
       var (e1, e2, norm) = residual(x, w)
-      for _ in 0..<8 where norm > tolerance {
+      solveCount += 1
+      for _ in 0..<refineSteps where norm > tolerance {
+        solveCount += 1
+        t0 = now()
         kkt.solve(&e1, &e2)
+        tSolve += now() - t0
         var xNew = x, wNew = w
         for j in 0..<n { xNew[j] += e1[j] }
         for i in 0..<m { wNew[i] += e2[i] }
@@ -171,8 +185,8 @@ struct InteriorPointSolver {
       // Note: with D = I, x = c − Āᵀ(−w)... so the dual slack is c − Āᵀy.
       var zfree = A.transposeTimes(y)
       for j in 0..<n { zfree[j] = c[j] - zfree[j] }
-      for (k, j) in L.enumerated() { sl[k] = x[j] - l[j]; zl[k] = U.contains(j) ? max(zfree[j], 0) : zfree[j] }
-      for (k, j) in U.enumerated() { su[k] = u[j] - x[j]; zu[k] = L.contains(j) ? max(-zfree[j], 0) : -zfree[j] }
+      for (k, j) in L.enumerated() { sl[k] = x[j] - l[j]; zl[k] = u[j].isFinite ? max(zfree[j], 0) : zfree[j] }
+      for (k, j) in U.enumerated() { su[k] = u[j] - x[j]; zu[k] = l[j].isFinite ? max(-zfree[j], 0) : -zfree[j] }
       let minS = min(sl.min() ?? 1, su.min() ?? 1), minZ = min(zl.min() ?? 1, zu.min() ?? 1)
       let shiftS = max(-1.5 * minS, 0), shiftZ = max(-1.5 * minZ, 0)
       for k in 0..<nL { sl[k] += shiftS; zl[k] += shiftZ }
@@ -191,11 +205,12 @@ struct InteriorPointSolver {
     if settings.verbose {
       log(String(format: "Derisk interior point: %d rows, %d columns (%d nonzeros) after presolve; %@",
                  m, n, A.nonzeroCount, kkt.name))
+      if let schur = kkt as? ScenarioSchurSystem { log(schur.summary) }
       log(" iter      primal obj        dual obj     pres     dres      gap       mu   step     time")
     }
 
     var lastStep = 1.0
-    var bestMerit = Double.infinity
+    var bestMerit = Double.infinity, muAtProgress = Double.infinity, firstMu = Double.nan
     var stall = 0
     for iteration in 0...settings.maxIterations {
       info.iterations = iteration
@@ -236,7 +251,8 @@ struct InteriorPointSolver {
       info.iterations = iteration
       if settings.verbose {
         log(String(format: "%5d %+15.8e %+15.8e %8.1e %8.1e %8.1e %8.1e %6.3f %8.2f", iteration,
-                   primalObjective / scaling.costScale + form.constant, dualObjective / scaling.costScale + form.constant,
+                   primalObjective / (scaling.costScale * scaling.primalScale) + form.constant,
+                   dualObjective / (scaling.costScale * scaling.primalScale) + form.constant,
                    presRel, dresRel, gapRel, mu, lastStep, elapsed()))
       }
       // Scaled figures within tolerance: check the unscaled ones, which alone decide `optimal`.
@@ -286,7 +302,18 @@ struct InteriorPointSolver {
         return finish(.cancelled, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
       }
       let merit = max(presRel, dresRel, gapRel)
-      if merit < 0.99 * bestMerit { bestMerit = merit; stall = 0 } else { stall += 1 }
+      // Progress is a 1% better merit or, while the path is still being followed, a halved μ. Once μ has
+      // fallen by 20 orders of magnitude only the merit counts: μ alone can shrink forever while the
+      // residuals stagnate at the limit of the arithmetic.
+      if firstMu.isNaN { firstMu = mu }
+      let followingPath = mu > 1e-20 * firstMu
+      if merit < 0.99 * bestMerit || (followingPath && mu < 0.5 * muAtProgress) {
+        stall = 0
+        muAtProgress = mu
+      } else {
+        stall += 1
+      }
+      bestMerit = min(bestMerit, merit)
       if stall >= 8 || mu < 1e-300 {
         return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
       }
@@ -299,10 +326,13 @@ struct InteriorPointSolver {
       var factored = false
       for _ in 0..<6 {
         do {
+          let t0 = now()
           try kkt.factor(diagonal: d, primalRegularization: rho, dualRegularization: delta)
+          tFactor += now() - t0
           factored = true
           break
         } catch {
+          if settings.verbose { log("factorization failed (\(error)); raising the regularisation to ρ = \(rho * 100), δ = \(delta * 100)") }
           rho *= 100
           delta *= 100
         }
@@ -362,13 +392,15 @@ struct InteriorPointSolver {
         let dKappa = -(dtau + kappa * dTau) / tau
         return Direction(x: dx, y: dy, sl: dsl, zl: dzl, su: dsu, zu: dzu, tau: dTau, kappa: dKappa)
       }
-      func maxStep(_ dir: Direction) -> Double {
+      func maxStep(_ dir: Direction, report: Bool = false) -> Double {
         var alpha = 1.0
-        func limit(_ value: Double, _ change: Double) { if change < 0 { alpha = min(alpha, -value / change) } }
-        for k in 0..<nL { limit(sl[k], dir.sl[k]); limit(zl[k], dir.zl[k]) }
-        for k in 0..<nU { limit(su[k], dir.su[k]); limit(zu[k], dir.zu[k]) }
-        limit(tau, dir.tau)
-        limit(kappa, dir.kappa)
+        var who = ""
+        func limit(_ value: Double, _ change: Double, _ name: @autoclosure () -> String) { if change < 0 && -value / change < alpha { alpha = -value / change; if report { who = name() } } }
+        for k in 0..<nL { limit(sl[k], dir.sl[k], "sl col \(L[k]) blk \(form.columnBlock?[L[k]] ?? -1) s=\(sl[k]) z=\(zl[k])"); limit(zl[k], dir.zl[k], "zl col \(L[k]) blk \(form.columnBlock?[L[k]] ?? -1) s=\(sl[k]) z=\(zl[k])") }
+        for k in 0..<nU { limit(su[k], dir.su[k], "su col \(U[k]) blk \(form.columnBlock?[U[k]] ?? -1) s=\(su[k]) z=\(zu[k])"); limit(zu[k], dir.zu[k], "zu col \(U[k]) blk \(form.columnBlock?[U[k]] ?? -1) s=\(su[k]) z=\(zu[k])") }
+        limit(tau, dir.tau, "tau \(tau)")
+        limit(kappa, dir.kappa, "kappa \(kappa)")
+        if report { log("   step \(alpha) blocked by \(who) mu=\(mu)") }
         return alpha
       }
 
@@ -386,8 +418,9 @@ struct InteriorPointSolver {
       var alpha = maxStep(step)
 
       // Gondzio centrality correctors: push outlying complementarity products back into a band.
-      if settings.gondzioCorrectors > 0 {
-        for _ in 0..<settings.gondzioCorrectors {
+      let gondzio = Int(env["DGONDZIO"] ?? "") ?? settings.gondzioCorrectors
+      if gondzio > 0 {
+        for _ in 0..<gondzio {
           let target = min(1, 1.5 * alpha + 0.1)
           let muTarget = sigma * mu
           let lowBand = 0.1 * muTarget, highBand = 10 * muTarget
@@ -413,6 +446,7 @@ struct InteriorPointSolver {
         }
       }
 
+      if settings.verbose { _ = maxStep(step, report: true) }
       alpha = min(1, 0.99 * alpha)
       lastStep = alpha
       for j in 0..<n { x[j] += alpha * step.x[j] }
@@ -449,7 +483,7 @@ struct InteriorPointSolver {
   private func userPoint(_ x: [Double], tau: Double) -> [Double] {
     var result = form.fixedValue.map { $0.isNaN ? 0 : $0 }
     for (k, origin) in form.columnOrigin.enumerated() where origin >= 0 {
-      result[origin] = scaling.columnScale[k] * x[k] / tau
+      result[origin] = scaling.columnScale[k] * x[k] / (scaling.primalScale * tau)
     }
     return result
   }
