@@ -6,10 +6,7 @@ import Foundation
 ///
 ///     Ā' = E Ā D,   P' = γ D P̄ D,   c' = γ D c̄,   b' = E b,   l' = l / D,   u' = u / D,
 ///
-/// with the cost scale γ = 1 / max(1, ‖c'‖∞), and then every primal quantity (b', l', u') multiplied by the
-/// primal scale β = 1 / max(1, largest finite |b'ᵢ|, |l'ⱼ|, |u'ⱼ|) for an LP (1 for a QP), so that primal and dual values start on
-/// a comparable scale (without it, tonnages of 10⁵ against dual values of 10⁻³ made the interior point
-/// crawl on the sourcing programs). The solution maps back as x = D x' / β, y = E y' / γ, z = z' / (γ D)
+/// with the cost scale γ = 1 / max(1, ‖c'‖∞). The solution maps back as x = D x', y = E y' / γ, z = z' / (γ D)
 /// (Ruiz, "A scaling algorithm to equilibrate both rows and columns norms in matrices", 2001).
 struct Equilibration {
   /// Column scale D.
@@ -18,7 +15,8 @@ struct Equilibration {
   var rowScale: [Double]
   /// Cost scale γ.
   var costScale: Double
-  /// Primal scale β.
+  /// Primal scale β (x = D x' / β). Always 1: scaling b and the bounds by 1 / max|bound| was tried and
+  /// cost Netlib ganges and pilot4 their `optimal` status without saving iterations on sourcing programs.
   var primalScale: Double
 
   /// Scales `form` in place with `passes` Ruiz passes.
@@ -83,24 +81,10 @@ struct Equilibration {
       form.lower[j] /= D[j]
       form.upper[j] /= D[j]
     }
-    var primalMax = 0.0
-    for value in form.b where value.isFinite { primalMax = max(primalMax, abs(value)) }
-    for j in 0..<n {
-      if form.lower[j].isFinite { primalMax = max(primalMax, abs(form.lower[j])) }
-      if form.upper[j].isFinite { primalMax = max(primalMax, abs(form.upper[j])) }
-    }
-    // For a QP the quadratic term would scale with β² against β for the linear one, so P would have to
-    // carry 1/β; QPs keep β = 1 (the Maros–Mészáros set was validated that way).
-    let beta = P == nil ? 1 / max(1, primalMax) : 1
-    for i in 0..<m { form.b[i] *= beta }
-    for j in 0..<n {
-      form.lower[j] *= beta
-      form.upper[j] *= beta
-    }
     columnScale = D
     rowScale = E
     costScale = gamma
-    primalScale = beta
+    primalScale = 1
   }
 
   /// diag(rows) · M · diag(columns).
