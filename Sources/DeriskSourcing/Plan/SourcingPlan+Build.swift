@@ -18,7 +18,8 @@ extension SourcingPlan {
     solver = SolverFigures(primalStatus: solution.primalStatus.rawValue, dualStatus: solution.dualStatus.rawValue,
                            iterations: info.iterations, primalResidual: info.primalResidual, dualResidual: info.dualResidual,
                            relativeGap: info.relativeGap, seconds: info.setupSeconds + info.solveSeconds,
-                           variables: program.model.variableCount, constraints: program.model.constraintCount)
+                           variables: program.model.variableCount, constraints: program.model.constraintCount,
+                           linearSystem: info.linearSystem)
     objective = solution.objective
     riskAversion = policy.riskAversion
     cvarConfidence = policy.cvarConfidence

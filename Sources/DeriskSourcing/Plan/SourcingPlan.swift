@@ -57,6 +57,8 @@ public struct SourcingPlan: Sendable, Hashable, Codable {
     public var seconds: Double
     public var variables: Int
     public var constraints: Int
+    /// The interior point's linear-system backend ("scenario-structured …" or "normal equations …").
+    public var linearSystem: String
   }
 
   public struct TailScenario: Sendable, Hashable, Codable {
