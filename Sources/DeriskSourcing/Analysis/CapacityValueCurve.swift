@@ -35,7 +35,7 @@ public struct CapacityValueCurve: Sendable, Hashable, Codable {
     public var objective: Double
     public var expectedCost: Double
     public var cvar: Double
-    /// z(1) − z(m), per year.
+    /// z(1) − z(m), per year (0 when within 10⁻⁷ relative: solver rounding).
     public var saving: Double
     /// −∂z/∂capacity from the duals, $/t (nil for days).
     public var shadowPrice: Double?
@@ -77,6 +77,13 @@ public struct CapacityValueSettings: Sendable, Hashable {
 }
 
 extension SourcingModel {
+  /// today − other, with differences within the solver's relative gap tolerance (|Δ| ≤ 10⁻⁷·max(1, |today|))
+  /// reported as 0: they are the two solves' rounding, not a saving.
+  static func saving(_ today: Double, _ other: Double) -> Double {
+    let d = today - other
+    return abs(d) <= 1e-7 * max(1, abs(today)) ? 0 : d
+  }
+
   /// The model with the target's capacity (or days) multiplied by `m`.
   /// - Throws: ``SourcingError`` for an unknown leg or corridor.
   public func scaling(_ target: CapacityTarget, by m: Double, days: Bool = false) throws -> SourcingModel {
@@ -143,7 +150,7 @@ extension SourcingModel {
         price = plan.shadowPrices.first { $0.kind == kindOfPrice && $0.target == id }?.value ?? 0
       }
       points.append(.init(multiplier: m, value: m * baseline, status: plan.status, objective: plan.objective,
-                          expectedCost: plan.expectedCost, cvar: plan.cvar, saving: base.objective - plan.objective,
+                          expectedCost: plan.expectedCost, cvar: plan.cvar, saving: Self.saving(base.objective, plan.objective),
                           shadowPrice: price, slope: nil))
     }
     for k in points.indices {
@@ -155,8 +162,8 @@ extension SourcingModel {
     if let investment = settings.investment {
       progress(total - 1, total, "investment at × \(formatNumber(investment.multiplier))")
       let plan = try scaling(target, by: investment.multiplier, days: settings.days).solveWithDecision(settings: settings.interiorPoint).plan
-      appraisal = try InvestmentAppraisal(investment: investment, objectiveSaving: base.objective - plan.objective,
-                                          expectedCostSaving: base.expectedCost - plan.expectedCost)
+      appraisal = try InvestmentAppraisal(investment: investment, objectiveSaving: Self.saving(base.objective, plan.objective),
+                                          expectedCostSaving: Self.saving(base.expectedCost, plan.expectedCost))
     }
     progress(total, total, "done")
     return CapacityValueCurve(kind: kind, target: id, name: name, variable: settings.days ? "days" : "capacity", baseline: baseline,

@@ -1,4 +1,5 @@
 import DeriskSolvers
+import Foundation
 
 /// The efficient frontier of expected cost against CVaR: the plans minimising E[C] + λ·CVaR_α(C)
 /// for a grid of risk aversions λ ≥ 0.
@@ -47,26 +48,44 @@ public struct EfficientFrontier: Sendable, Hashable, Codable {
 }
 
 /// How ``SourcingModel/efficientFrontier(settings:progress:)`` samples λ, with defaults.
+///
+/// The grid is λ₀ = 0 followed by N − 1 values from `minRiskAversion` to `maxRiskAversion`, spaced
+/// geometrically by default (the frontier of a model often moves at λ ≈ 0.1 for one model and
+/// λ ≈ 30 for another, since what matters is how cheaply the tail can be cut) or linearly.
 public struct FrontierSettings: Sendable, Hashable {
-  /// Number of points N ≥ 2. Default 11.
-  public var points = 11
-  /// The largest λ; the grid is λₖ = λmax·k/(N − 1). Default 5.
-  public var maxRiskAversion = 5.0
+  /// Number of points N ≥ 2. Default 13.
+  public var points = 13
+  /// The smallest positive λ. Default 0.1; valid (0, maxRiskAversion).
+  public var minRiskAversion = 0.1
+  /// The largest λ. Default 100; valid > 0 and finite.
+  public var maxRiskAversion = 100.0
+  /// Space the positive λ linearly instead of geometrically. Default false.
+  public var linear = false
   /// α of CVaR; nil keeps the model's. Default nil.
   public var cvarConfidence: Double? = nil
   public var interiorPoint = InteriorPointSettings()
 
-  public init(points: Int = 11, maxRiskAversion: Double = 5, cvarConfidence: Double? = nil,
-              interiorPoint: InteriorPointSettings = InteriorPointSettings()) {
+  public init(points: Int = 13, minRiskAversion: Double = 0.1, maxRiskAversion: Double = 100, linear: Bool = false,
+              cvarConfidence: Double? = nil, interiorPoint: InteriorPointSettings = InteriorPointSettings()) {
     self.points = points
+    self.minRiskAversion = minRiskAversion
     self.maxRiskAversion = maxRiskAversion
+    self.linear = linear
     self.cvarConfidence = cvarConfidence
     self.interiorPoint = interiorPoint
   }
 
-  /// The grid of λ.
+  /// The grid of λ: 0, then N − 1 values from min to max (one value, max, when N = 2).
   public var riskAversions: [Double] {
-    (0..<points).map { maxRiskAversion * Double($0) / Double(max(1, points - 1)) }
+    let n = points - 1
+    guard n >= 2 else { return [0, maxRiskAversion] }
+    return [0] + (0..<n).map { k in
+      let t = Double(k) / Double(n - 1)
+      if linear { return minRiskAversion + (maxRiskAversion - minRiskAversion) * t }
+      // Rounded to 3 significant digits so the labels read well.
+      let x = minRiskAversion * pow(maxRiskAversion / minRiskAversion, t)
+      return Double(String(format: "%.3g", x)) ?? x
+    }
   }
 }
 
@@ -77,10 +96,13 @@ extension SourcingModel {
   public func efficientFrontier(settings: FrontierSettings = FrontierSettings(),
                                 progress: AnalysisProgress = { _, _, _ in }) throws -> EfficientFrontier {
     guard settings.points >= 2 else {
-      throw SourcingError(path: "frontier.points", message: "must be ≥ 2, got \(settings.points)")
+      throw SourcingError(path: "--points", message: "must be ≥ 2, got \(settings.points)")
     }
     guard settings.maxRiskAversion.isFinite, settings.maxRiskAversion > 0 else {
-      throw SourcingError(path: "frontier.max_risk_aversion", message: "must be > 0 and finite, got \(formatNumber(settings.maxRiskAversion))")
+      throw SourcingError(path: "--max-risk-aversion", message: "must be > 0 and finite, got \(formatNumber(settings.maxRiskAversion))")
+    }
+    guard settings.minRiskAversion.isFinite, settings.minRiskAversion > 0, settings.minRiskAversion < settings.maxRiskAversion else {
+      throw SourcingError(path: "--min-risk-aversion", message: "must be in (0, max risk aversion), got \(formatNumber(settings.minRiskAversion))")
     }
     var base = self
     base.policy.riskMeasure = .cvar

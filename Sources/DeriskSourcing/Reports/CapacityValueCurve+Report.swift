@@ -8,13 +8,13 @@ extension CapacityValueCurve {
     doc.blocks.append(.paragraph("The model re-solved (contracts re-optimised) with the \(kind)'s \(isDays ? "transit days" : "capacity") scaled; "
       + "today: \(ReportFormat.tonnes(baseline)) \(xUnit), objective \(ReportFormat.money(baselineObjective)) \(currency)/yr. "
       + "Saving = today's objective − the scaled one."))
-    let ok = points.filter { $0.objective.isFinite }
-    let (div, word) = ChartScale.unit(ok.map { abs($0.objective) }.max() ?? 1)
+    let ok = points.filter { $0.saving.isFinite }
+    let (div, word) = ChartScale.unit(max(ok.map { abs($0.saving) }.max() ?? 0, 1e6))
     let unit = ChartScale.moneyUnit(currency, word)
-    doc.blocks.append(.chart(name: "value-curve", caption: "Optimal objective against the \(kind)'s \(isDays ? "transit days" : "capacity"); dashed: today",
+    doc.blocks.append(.chart(name: "value-curve", caption: "Annual saving against today as the \(kind)'s \(isDays ? "transit days" : "capacity") changes (contracts re-optimised); dashed: today",
       svg: LineChart(title: "Value of \(isDays ? "transit time" : "capacity"): \(name)", xLabel: "\(isDays ? "Transit days" : "Capacity") (\(xUnit))",
-                     yLabel: "Optimal objective (\(unit))",
-                     series: [.init(name: "objective", points: ok.map { ($0.value, $0.objective / div) },
+                     yLabel: "Saving vs today (\(unit))",
+                     series: [.init(name: "saving", points: ok.map { ($0.value, $0.saving / div) },
                                     labels: ok.map { "×\(formatNumber($0.multiplier))" })],
                      markers: [(baseline, "today")]).svg))
     if !isDays {

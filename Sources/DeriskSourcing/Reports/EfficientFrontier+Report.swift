@@ -8,8 +8,21 @@ extension EfficientFrontier {
     let maxAbs = solved.flatMap { [abs($0.expectedCost), abs($0.cvar)] }.max() ?? 1
     let (div, word) = ChartScale.unit(maxAbs)
     let unit = ChartScale.moneyUnit(currency, word)
-    let series = LineChart.Series(name: "frontier", points: solved.map { ($0.cvar / div, $0.expectedCost / div) },
-                                  labels: solved.map { "λ=\(formatNumber($0.riskAversion))" })
+    // Points with the same plan (same E and CVaR) share one marker labelled with their λ range.
+    var groups: [[FrontierPoint]] = []
+    for p in solved {
+      if let last = groups.last?.last, abs(last.expectedCost - p.expectedCost) <= 1e-7 * max(1, abs(p.expectedCost)),
+         abs(last.cvar - p.cvar) <= 1e-7 * max(1, abs(p.cvar)) {
+        groups[groups.count - 1].append(p)
+      } else {
+        groups.append([p])
+      }
+    }
+    let series = LineChart.Series(name: "frontier", points: groups.map { ($0[0].cvar / div, $0[0].expectedCost / div) },
+                                  labels: groups.map { g in
+                                    g.count == 1 ? "λ=\(formatNumber(g[0].riskAversion))"
+                                      : "λ=\(formatNumber(g[0].riskAversion))…\(formatNumber(g[g.count - 1].riskAversion))"
+                                  })
     doc.blocks.append(.chart(name: "frontier", caption: "Efficient frontier: expected cost against CVaR, one point per risk aversion λ",
       svg: LineChart(title: "Efficient frontier (α = \(formatNumber(cvarConfidence)))", xLabel: "CVaR of cost (\(unit))",
                      yLabel: "Expected cost (\(unit))", series: [series]).svg))

@@ -13,7 +13,7 @@ extension StressTest {
       svg: BarChart(title: "Cost of losing one element", xLabel: "Increase of expected cost (\(ChartScale.moneyUnit(currency, word)))",
                     rows: top.map { .init(name: "\($0.kind) \($0.target)", value: $0.expectedCostIncrease,
                                           highlighted: $0.totalExpectedShortfall > baseShort + 1e-3,
-                                          note: $0.totalExpectedShortfall > baseShort + 1e-3 ? "short +\(ReportFormat.tonnes($0.totalExpectedShortfall - baseShort)) t" : "") },
+                                          note: $0.totalExpectedShortfall > baseShort + 1e-3 ? "(E[shortfall] +\(ReportFormat.tonnes($0.totalExpectedShortfall - baseShort)) t)" : "") },
                     divisor: div, legend: ("no added shortfall", "adds shortfall")).svg))
     let materials = baseline.shortfall.map(\.material)
     doc.blocks.append(.table(header: ["Fails", "Status", "E[C] \(currency)", "Increase \(currency)"] + materials.map { "E[short] \($0) t" },

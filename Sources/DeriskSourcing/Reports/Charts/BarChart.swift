@@ -41,7 +41,8 @@ public struct BarChart: Sendable {
     let top = 52.0 + 18 * Double(max(1, markers.count)), bottom = 86.0
     let height = top + bottom + rowHeight * Double(max(1, rows.count))
     var c = SVGCanvas(width: width, height: height)
-    let left = labelWidth + 10, right = 110.0
+    let valueTexts = rows.map { r in String(format: "%.2f", r.value / divisor) + (r.note.isEmpty ? "" : "  \(r.note)") }
+    let left = labelWidth + 10, right = max(60, (valueTexts.map { SVGCanvas.textWidth($0, size: 11) }.max() ?? 40) + 16)
     let pw = width - left - right, ph = rowHeight * Double(rows.count)
     let values = rows.map { $0.value / divisor } + markers.map { $0.x / divisor }
     let (ticks, x0, x1) = ChartScale.ticks(min(0, values.min() ?? 0), max(0, values.max() ?? 1), count: 6)

@@ -6,7 +6,7 @@ enum ChartScale {
   static func ticks(_ lo: Double, _ hi: Double, count: Int = 5) -> (ticks: [Double], lo: Double, hi: Double) {
     var lo = lo, hi = hi
     if !(lo.isFinite && hi.isFinite) { lo = 0; hi = 1 }
-    if hi - lo < 1e-12 * max(1, abs(hi)) { let pad = max(1e-9, abs(hi) * 0.05, 1e-9); lo -= pad; hi += pad }
+    if hi - lo < 1e-9 * max(1, abs(hi)) { let pad = max(1, abs(hi) * 0.05); lo -= pad; hi += pad }
     let raw = (hi - lo) / Double(max(1, count))
     let mag = pow(10, floor(log10(raw)))
     let step = [1.0, 2, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? 10 * mag

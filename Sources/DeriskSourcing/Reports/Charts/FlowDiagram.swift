@@ -45,18 +45,26 @@ public struct FlowDiagram: Sendable {
       }
     }
     let minSlot = 20.0, gap = 8.0
+    let top = 70.0, bottom = 24.0
     let maxNodes = Double(columns.map(\.count).max() ?? 1)
-    let top = 70.0, bottom = 30.0
-    let plotHeight = max(360, maxNodes * (minSlot + gap) + 120)
-    let height = top + plotHeight + bottom
-    // Scale: the largest column's total fits with its gaps and minimum slots.
+    let plotHeight = max(380, maxNodes * (minSlot + gap) + 160)
+    // Scale t → px so that every column fits: Σ max(v·scale, minSlot) + gaps ≤ plotHeight.
     var scale = Double.infinity
     for col in columns {
-      let total = col.reduce(0) { $0 + $1.value }
-      guard total > 0 else { continue }
-      scale = min(scale, (plotHeight - gap * Double(col.count - 1) - minSlot * Double(col.count) * 0.3) / total)
+      let room = plotHeight - gap * Double(max(0, col.count - 1))
+      var s = room / max(1e-12, col.reduce(0) { $0 + $1.value })
+      for _ in 0..<30 {
+        let small = col.filter { $0.value * s < minSlot }
+        let big = col.reduce(0.0) { $0 + ($1.value * s < minSlot ? 0 : $1.value) }
+        guard big > 0 else { break }
+        let next = (room - minSlot * Double(small.count)) / big
+        if abs(next - s) < 1e-9 * s { break }
+        s = max(0, next)
+      }
+      scale = min(scale, s)
     }
-    if !scale.isFinite { scale = 1 }
+    if !scale.isFinite || scale <= 0 { scale = 1 }
+    var extent = top
     for c in columns.indices {
       var y = top
       for k in columns[c].indices {
@@ -65,10 +73,16 @@ public struct FlowDiagram: Sendable {
         columns[c][k].y = y
         y += max(h, minSlot) + gap
       }
+      extent = max(extent, y)
     }
-    let labelWidth = (names[0].map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 60) + 90
+    let height = extent + bottom
+    func label(_ node: Node) -> String { "\(node.name) (\(String(format: node.value >= 100 ? "%.0f" : "%.1f", node.value)) \(unit))" }
     let barW = 14.0
-    let xs = [labelWidth, width / 2 - barW / 2 + 40, width - 230.0]
+    let leftWidth = (columns[0].map { SVGCanvas.textWidth(label($0), size: 12) }.max() ?? 60) + 16
+    let rightWidth = (columns[2].map { SVGCanvas.textWidth(label($0), size: 12) }.max() ?? 60) + 16
+    let middleWidth = (columns[1].map { SVGCanvas.textWidth(label($0), size: 12) }.max() ?? 60) + 16
+    let width = max(self.width, leftWidth + rightWidth + middleWidth + 3 * barW + 260)
+    let xs = [leftWidth, leftWidth + (width - leftWidth - rightWidth - barW) * 0.42, width - rightWidth - barW]
     var c = SVGCanvas(width: width, height: height)
     c.text(title, x: width / 2, y: 24, size: 16, anchor: "middle", weight: "bold")
     let titles = [columnTitles.0, columnTitles.1, columnTitles.2]
@@ -96,24 +110,24 @@ public struct FlowDiagram: Sendable {
         let d = "M\(SVGCanvas.n(x0)),\(SVGCanvas.n(y0)) C\(SVGCanvas.n(xm)),\(SVGCanvas.n(y0)) \(SVGCanvas.n(xm)),\(SVGCanvas.n(y1)) \(SVGCanvas.n(x1)),\(SVGCanvas.n(y1)) "
           + "L\(SVGCanvas.n(x1)),\(SVGCanvas.n(y1 + hB)) C\(SVGCanvas.n(xm)),\(SVGCanvas.n(y1 + hB)) \(SVGCanvas.n(xm)),\(SVGCanvas.n(y0 + hA)) \(SVGCanvas.n(x0)),\(SVGCanvas.n(y0 + hA)) Z"
         let colorIndex = from == 0 ? i : 100 + j
-        c.path(d, fill: from == 0 ? ChartScale.color(colorIndex) : ChartScale.color(j + 4), opacity: 0.45,
+        c.path(d, fill: from == 0 ? ChartScale.color(colorIndex) : ChartScale.color(j + 10), opacity: 0.45,
                title: "\(a) → \(b): \(String(format: "%.1f", t)) \(unit)")
       }
     }
     for col in 0..<3 {
       for (k, node) in columns[col].enumerated() {
-        let fill = col == 0 ? ChartScale.color(k) : col == 2 ? ChartScale.color(k + 4) : "#555"
+        let fill = col == 0 ? ChartScale.color(k) : col == 2 ? ChartScale.color(k + 10) : "#555"
         c.rect(x: xs[col], y: node.y, width: barW, height: node.h, fill: fill, title: "\(node.name): \(String(format: "%.1f", node.value)) \(unit)")
-        let label = "\(node.name) (\(String(format: node.value >= 100 ? "%.0f" : "%.1f", node.value)) \(unit))"
+        let text = label(node)
         let cy = node.y + max(node.h, 14) / 2 + 4
         if col == 0 {
-          c.text(label, x: xs[col] - 6, y: cy, anchor: "end")
+          c.text(text, x: xs[col] - 6, y: cy, anchor: "end")
         } else {
           if col == 1 {
-            let w = SVGCanvas.textWidth(label, size: 12)
+            let w = SVGCanvas.textWidth(text, size: 12) * 0.92
             c.rect(x: xs[col] + barW + 3, y: cy - 12, width: w + 6, height: 16, fill: "white", opacity: 0.8)
           }
-          c.text(label, x: xs[col] + barW + 6, y: cy)
+          c.text(text, x: xs[col] + barW + 6, y: cy)
         }
       }
     }

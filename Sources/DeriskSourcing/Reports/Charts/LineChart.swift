@@ -60,14 +60,16 @@ public struct LineChart: Sendable {
     c.text(xLabel, x: left + pw / 2, y: height - 18, size: 13, anchor: "middle")
     c.text(yLabel, x: 18, y: top + ph / 2, size: 13, anchor: "middle", rotate: -90)
 
+    var taken: [(Double, Double, Double, Double)] = []   // label boxes: x, y, w, h
     for m in markers {
+      taken.append((px(m.x) + 2, top, SVGCanvas.textWidth(m.label, size: 11) + 4, 16))
       c.line(x1: px(m.x), y1: top, x2: px(m.x), y2: top + ph, stroke: "#777", width: 1.2, dash: "5,4")
       c.text(m.label, x: px(m.x) + 4, y: top + 12, size: 11, fill: "#555")
     }
-    var taken: [(Double, Double, Double, Double)] = []   // label boxes: x, y, w, h
+
     func free(_ b: (Double, Double, Double, Double)) -> Bool {
       !taken.contains { a in a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3 }
-        && b.0 >= left && b.0 + b.2 <= left + pw && b.1 >= top
+        && b.0 >= left && b.0 + b.2 <= left + pw && b.1 >= top && b.1 + b.3 <= top + ph
     }
     for (i, s) in series.enumerated() {
       let color = ChartScale.color(i)
