@@ -60,12 +60,30 @@ public struct PlanComparison: Sendable, Hashable, Codable {
   }
 }
 
+/// snake_case → the plan's property names; keys of the plan's dictionaries (scenario, part and material
+/// names under `cost_parts`, `per_scenario`, `by_material`) are kept as written.
+private func planKey(_ path: [CodingKey]) -> CodingKey {
+  guard let last = path.last else { return PlanKey(stringValue: "") }
+  if path.count >= 2, ["cost_parts", "per_scenario", "by_material"].contains(path[path.count - 2].stringValue) { return last }
+  let parts = last.stringValue.split(separator: "_")
+  var name = String(parts.first ?? "")
+  for part in parts.dropFirst() { name += part == "hhi" ? "HHI" : part.prefix(1).uppercased() + part.dropFirst() }
+  return PlanKey(stringValue: name)
+}
+
+private struct PlanKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
 extension SourcingPlan {
   /// Reads a plan written by ``json()`` (`derisk solve --json`).
   /// - Throws: ``SourcingError`` naming `path` when the text is not such a plan.
   public static func decode(json text: String, path: String) throws -> SourcingPlan {
     let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    decoder.keyDecodingStrategy = .custom(planKey)
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     do {
       return try decoder.decode(SourcingPlan.self, from: Data(text.utf8))
