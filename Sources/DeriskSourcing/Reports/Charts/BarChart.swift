@@ -53,6 +53,7 @@ public struct BarChart: Sendable {
       c.line(x1: px(t), y1: top, x2: px(t), y2: top + ph, stroke: "#e9e9e9")
       c.text(ChartScale.label(t, step: step), x: px(t), y: top + ph + 18, anchor: "middle")
     }
+    var valueLabels: [(String, Double, Double)] = []
     for (k, r) in rows.enumerated() {
       let y = top + rowHeight * Double(k)
       let v = r.value / divisor
@@ -61,7 +62,7 @@ public struct BarChart: Sendable {
              title: "\(r.name): \(String(format: "%.3f", v)) \(r.note)")
       c.text(r.name, x: left - 8, y: y + rowHeight / 2 + 4, anchor: "end")
       let valueText = String(format: step >= 1 ? "%.0f" : "%.2f", v) + (r.note.isEmpty ? "" : "  \(r.note)")
-      c.text(valueText, x: b + 6, y: y + rowHeight / 2 + 4, size: 11, fill: "#333")
+      valueLabels.append((valueText, b + 6, y + rowHeight / 2 + 4))
     }
     c.line(x1: px(0), y1: top, x2: px(0), y2: top + ph, stroke: "#444")
     for (k, m) in markers.enumerated() {
@@ -71,6 +72,11 @@ public struct BarChart: Sendable {
       let w = SVGCanvas.textWidth(m.label, size: 11)
       let anchor = x + w + 4 > width - 4 ? "end" : "start"
       c.text(m.label, x: anchor == "end" ? x - 4 : x + 4, y: labelY, size: 11, anchor: anchor, weight: "bold")
+    }
+    // Value labels last, on a white ground, so reference lines do not cross them.
+    for (text, x, y) in valueLabels {
+      c.rect(x: x - 2, y: y - 11, width: SVGCanvas.textWidth(text, size: 11) * 0.92 + 4, height: 15, fill: "white", opacity: 0.85)
+      c.text(text, x: x, y: y, size: 11, fill: "#333")
     }
     c.text(xLabel, x: left + pw / 2, y: top + ph + 40, size: 13, anchor: "middle")
     let ly = top + ph + 58
