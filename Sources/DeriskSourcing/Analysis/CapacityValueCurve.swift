@@ -8,7 +8,8 @@ import DeriskSolvers
 /// saving z(1) − z(m) is what the change is worth per year. Along the curve:
 /// - `shadowPrice`: the dual value −∂z/∂cap in $/t of the leg (of the corridor: all its legs and its
 ///   cap, see ``ShadowPrice``), a one-sided derivative at kinks; absent for days;
-/// - `slope`: the finite-difference slope −Δz/Δx between neighbouring points, $/t or $/day.
+/// - `slope`: the finite-difference slope between neighbouring points: −Δz/Δcapacity ($/t, the value
+///   of one more tonne) or +Δz/Δdays ($/day, the value of one day less).
 /// z is convex and non-increasing in capacity (an LP's optimal value in its right-hand side).
 public struct CapacityValueCurve: Sendable, Hashable, Codable {
   /// `leg` or `corridor`.
@@ -39,7 +40,8 @@ public struct CapacityValueCurve: Sendable, Hashable, Codable {
     public var saving: Double
     /// −∂z/∂capacity from the duals, $/t (nil for days).
     public var shadowPrice: Double?
-    /// −Δz/Δvalue to the next point (the last point repeats the previous slope).
+    /// Finite-difference slope to the next point (the last point repeats the previous one): −Δz/Δcapacity,
+    /// the value of one more tonne, or +Δz/Δdays, the value of one day less.
     public var slope: Double?
   }
 }
@@ -156,7 +158,8 @@ extension SourcingModel {
     for k in points.indices {
       let (a, b) = k + 1 < points.count ? (k, k + 1) : (k - 1, k)
       let dx = points[b].value - points[a].value
-      points[k].slope = dx > 0 ? -(points[b].objective - points[a].objective) / dx : nil
+      let sign: Double = settings.days ? 1 : -1
+      points[k].slope = dx > 0 ? sign * (points[b].objective - points[a].objective) / dx : nil
     }
     var appraisal: InvestmentAppraisal? = nil
     if let investment = settings.investment {

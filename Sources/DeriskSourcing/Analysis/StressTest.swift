@@ -57,6 +57,20 @@ public struct StressTest: Sendable, Hashable, Codable {
     /// The scenario and material where the shortfall appears first.
     public var scenario: String?
     public var material: String?
+
+    enum CodingKeys: String, CodingKey { case corridor, name, capacity, lossShare, lossTonnes, scenario, material }
+
+    /// Writes absent values as null, so every margin has the same keys.
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(corridor, forKey: .corridor)
+      try c.encode(name, forKey: .name)
+      try c.encode(capacity, forKey: .capacity)
+      try c.encode(lossShare, forKey: .lossShare)
+      try c.encode(lossTonnes, forKey: .lossTonnes)
+      try c.encode(scenario, forKey: .scenario)
+      try c.encode(material, forKey: .material)
+    }
   }
 }
 

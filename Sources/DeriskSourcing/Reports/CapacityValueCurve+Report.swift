@@ -15,7 +15,7 @@ extension CapacityValueCurve {
       svg: LineChart(title: "Value of \(isDays ? "transit time" : "capacity"): \(name)", xLabel: "\(isDays ? "Transit days" : "Capacity") (\(xUnit))",
                      yLabel: "Saving vs today (\(unit))",
                      series: [.init(name: "saving", points: ok.map { ($0.value, $0.saving / div) },
-                                    labels: ok.map { "×\(formatNumber($0.multiplier))" })],
+                                    labels: ok.map { "×" + String(format: "%.3g", $0.multiplier) })],
                      markers: [(baseline, "today")]).svg))
     if !isDays {
       let priced = ok.filter { $0.shadowPrice != nil }
@@ -25,9 +25,9 @@ extension CapacityValueCurve {
                        markers: [(baseline, "today")]).svg))
     }
     doc.blocks.append(.table(header: ["×", isDays ? "Days" : "Capacity t/yr", "Status", "Objective \(currency)", "Saving \(currency)",
-                                      isDays ? "Slope \(currency)/day" : "Shadow price \(currency)/t"],
+                                      isDays ? "One day less \(currency)/day" : "Shadow price \(currency)/t"],
                              rows: points.map { p in
-                               [formatNumber(p.multiplier), ReportFormat.tonnes(p.value), p.status, ReportFormat.money(p.objective),
+                               [String(format: "%.3g", p.multiplier), ReportFormat.tonnes(p.value), p.status, ReportFormat.money(p.objective),
                                 ReportFormat.money(p.saving), ReportFormat.money((isDays ? p.slope : p.shadowPrice) ?? .nan)]
                              }))
     if let a = appraisal {
