@@ -27,6 +27,15 @@ struct Solve: ParsableCommand {
   @Flag(name: .customLong("no-value-of-information"), help: "Skip VSS and EVPI (their extra solves).")
   var noValueOfInformation = false
 
+  @Option(help: "Linear-system backend: auto (structured when the program has scenario blocks), structured, or general (dense normal equations). Default auto.")
+  var solver: SolverChoice = .auto
+
+  @Option(name: .customLong("time-limit"), help: "Stop the main solve after this many seconds (default: no limit).")
+  var timeLimit: Double?
+
+  @Flag(help: "Print the interior-point iteration log on standard error (off with --quiet).")
+  var verbose = false
+
   @OptionGroup var output: OutputOptions
 
   func run() throws {
@@ -35,13 +44,30 @@ struct Solve: ParsableCommand {
     do {
       sourcing = try loadModel(model, riskAversion: riskAversion, cvarConfidence: cvarConfidence)
       output.note("solving \(sourcing.name ?? model): \(sourcing.materials.count) materials, \(sourcing.suppliers.count) suppliers, \(sourcing.legs.count) legs, \(sourcing.scenarios.count) scenarios")
-      plan = try sourcing.solve(options: SourcingSolveOptions(valueOfInformation: !noValueOfInformation))
+      var settings = InteriorPointSettings()
+      settings.linearSystem = solver.linearSystem
+      settings.timeLimitSeconds = timeLimit
+      settings.verbose = verbose && !output.quiet
+      plan = try sourcing.solve(options: SourcingSolveOptions(interiorPoint: settings, valueOfInformation: !noValueOfInformation))
     } catch let error as SourcingError {
       throw CommandFailure.unusableInput("\(error)")
     } catch {
       throw CommandFailure.unusableInput("\(model): \(error)")
     }
     try output.emit(plan, text: plan.text, document: plan.report(model: sourcing), tables: plan.csvTables())
+  }
+}
+
+/// `--solver`: which linear-system backend the interior-point iteration uses.
+enum SolverChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, structured, general
+
+  var linearSystem: LinearSystemChoice {
+    switch self {
+    case .auto: return .automatic
+    case .structured: return .scenarioStructured
+    case .general: return .normalEquations
+    }
   }
 }
 

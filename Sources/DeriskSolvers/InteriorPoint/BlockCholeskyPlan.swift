@@ -14,7 +14,7 @@ import DeriskLinearAlgebra
 /// The numeric factorization is a right-looking column Cholesky driven by precomputed index lists
 /// (assembly pairs and elimination updates), so no searching happens per scenario. Storage of the
 /// factor: `values[0 ..< m]` the diagonal of L, `values[m + p]` the p-th stored off-diagonal entry.
-struct BlockCholeskyPlan: Sendable {
+final class BlockCholeskyPlan: Sendable {
   /// Rows of the block.
   let m: Int
   /// permuted position → local row.

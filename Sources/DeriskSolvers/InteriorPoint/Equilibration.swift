@@ -6,8 +6,8 @@ import Foundation
 ///
 ///     Ā' = E Ā D,   P' = γ D P̄ D,   c' = γ D c̄,   b' = E b,   l' = l / D,   u' = u / D,
 ///
-/// with the cost scale γ = 1 / max(1, ‖c'‖∞). The solution maps back as x = D x', y = E y' / γ,
-/// z = z' / (γ D) (Ruiz, "A scaling algorithm to equilibrate both rows and columns norms in matrices", 2001).
+/// with the cost scale γ = 1 / max(1, ‖c'‖∞). The solution maps back as x = D x', y = E y' / γ, z = z' / (γ D)
+/// (Ruiz, "A scaling algorithm to equilibrate both rows and columns norms in matrices", 2001).
 struct Equilibration {
   /// Column scale D.
   var columnScale: [Double]
@@ -15,6 +15,9 @@ struct Equilibration {
   var rowScale: [Double]
   /// Cost scale γ.
   var costScale: Double
+  /// Primal scale β (x = D x' / β). Always 1: scaling b and the bounds by 1 / max|bound| was tried and
+  /// cost Netlib ganges and pilot4 their `optimal` status without saving iterations on sourcing programs.
+  var primalScale: Double
 
   /// Scales `form` in place with `passes` Ruiz passes.
   init(scaling form: inout StandardForm, passes: Int) {
@@ -81,6 +84,7 @@ struct Equilibration {
     columnScale = D
     rowScale = E
     costScale = gamma
+    primalScale = 1
   }
 
   /// diag(rows) · M · diag(columns).

@@ -37,10 +37,10 @@ public func solve(_ problem: QuadraticProgram, settings: InteriorPointSettings =
 struct InteriorPointSolver {
   let problem: QuadraticProgram
   let settings: InteriorPointSettings
-  private var form: StandardForm
-  private var scaling: Equilibration
-  private var setupSeconds = 0.0
-  private let start = DispatchTime.now()
+  var form: StandardForm
+  var scaling: Equilibration
+  var setupSeconds = 0.0
+  let start = DispatchTime.now()
 
   init(problem: QuadraticProgram, settings: InteriorPointSettings, structure: BlockStructure? = nil) {
     self.problem = problem
@@ -50,7 +50,7 @@ struct InteriorPointSolver {
     self.form = form
   }
 
-  private func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+  func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 
   mutating func run() -> SolveResult {
     setupSeconds = elapsed()
@@ -68,378 +68,7 @@ struct InteriorPointSolver {
     return iterate()
   }
 
-  // MARK: - The iteration
-
-  private mutating func iterate() -> SolveResult {
-    let n = form.columnCount, m = form.rowCount
-    let A = form.A, b = form.b, c = form.c, l = form.lower, u = form.upper
-    let L = (0..<n).filter { l[$0].isFinite }
-    let U = (0..<n).filter { u[$0].isFinite }
-    let nL = L.count, nU = U.count
-    let lL = L.map { l[$0] }, uU = U.map { u[$0] }
-    let P = form.P
-    let diagonalP: [Double]? = {
-      guard let P else { return [Double](repeating: 0, count: n) }
-      var diag = [Double](repeating: 0, count: n)
-      for j in 0..<n {
-        for p in P.columnStarts[j]..<P.columnStarts[j + 1] {
-          if P.rowIndices[p] == j { diag[j] = P.values[p] } else { return nil }
-        }
-      }
-      return diag
-    }()
-    var kkt: any KKTSystem
-    let structured = form.columnBlock.flatMap { columns in form.rowBlock.map { (columns, $0) } }
-    let hasScenarios = (structured?.0.contains { $0 > 0 } ?? false) || (structured?.1.contains { $0 > 0 } ?? false)
-    switch settings.linearSystem {
-    case .augmented:
-      kkt = AugmentedSystem(A: A, P: P)
-    case .scenarioStructured where diagonalP != nil && structured != nil,
-         .automatic where diagonalP != nil && hasScenarios:
-      kkt = ScenarioSchurSystem(A: A, hessianDiagonal: diagonalP ?? [], columnBlock: structured?.0 ?? [],
-                                rowBlock: structured?.1 ?? [])
-    case .normalEquations, .automatic, .scenarioStructured:
-      if let diagonalP { kkt = NormalEquationsSystem(A: A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: A, P: P) }
-    }
-    var info = SolveInfo()
-    info.setupSeconds = setupSeconds
-    info.linearSystem = kkt.name
-    let bNorm = Vector.normInf(b), cNorm = Vector.normInf(c)
-
-    // K₀ v: the unregularised K applied to (v₁, v₂), for iterative refinement.
-    func multiplyK(_ d: [Double], _ v1: [Double], _ v2: [Double]) -> ([Double], [Double]) {
-      var top = A.transposeTimes(v2)
-      for j in 0..<n { top[j] += d[j] * v1[j] }
-      P?.symmetricMultiplyAdd(v1, into: &top)
-      return (top, A.times(v1))
-    }
-    // Regularisation of the (1,1) and (2,2) blocks, in scaled units. The primal one must stay far
-    // below the smallest Z S⁻¹ that matters at the end of the path (a larger value, e.g. 1e-8, stalled
-    // the dual residual on Netlib agg and modszk1); the dual one keeps rank-deficient Ā factorable.
-    let baseRho = 1e-12, baseDelta = 1e-8
-    var rho = baseRho, delta = baseDelta
-    // Solves K [x; w] = [r1; r2], refining against K₀ (ρ = δ = 0) while the residual at least halves;
-    // returns the iterate with the smallest residual.
-    func refinedSolve(_ d: [Double], _ r1: [Double], _ r2: [Double]) -> ([Double], [Double]) {
-      func residual(_ x: [Double], _ w: [Double]) -> ([Double], [Double], Double) {
-        let (k1, k2) = multiplyK(d, x, w)
-        var e1 = r1, e2 = r2
-        for j in 0..<n { e1[j] -= k1[j] }
-        for i in 0..<m { e2[i] -= k2[i] }
-        return (e1, e2, max(Vector.normInf(e1), Vector.normInf(e2)))
-      }
-      var x = r1, w = r2
-      kkt.solve(&x, &w)
-      let tolerance = 1e-14 * (1 + max(Vector.normInf(r1), Vector.normInf(r2)))
-      var (e1, e2, norm) = residual(x, w)
-      for _ in 0..<8 where norm > tolerance {
-        kkt.solve(&e1, &e2)
-        var xNew = x, wNew = w
-        for j in 0..<n { xNew[j] += e1[j] }
-        for i in 0..<m { wNew[i] += e2[i] }
-        let (f1, f2, newNorm) = residual(xNew, wNew)
-        if newNorm < norm { (x, w) = (xNew, wNew) }
-        if newNorm >= 0.5 * norm { break }
-        (e1, e2, norm) = (f1, f2, newNorm)
-      }
-      return (x, w)
-    }
-
-    // MARK: Starting point (Mehrotra's heuristic on the regularised least-squares solves).
-    var x = [Double](repeating: 0, count: n), y = [Double](repeating: 0, count: m)
-    var sl = [Double](repeating: 1, count: nL), zl = [Double](repeating: 1, count: nL)
-    var su = [Double](repeating: 1, count: nU), zu = [Double](repeating: 1, count: nU)
-    var tau = 1.0, kappa = 1.0
-    do {
-      var dInit = [Double](repeating: 0, count: n)
-      for j in L { dInit[j] += 1 }
-      for j in U { dInit[j] += 1 }
-      for j in 0..<n where dInit[j] == 0 { dInit[j] = 1 }
-      try kkt.factor(diagonal: dInit, primalRegularization: rho, dualRegularization: delta)
-      // x: min ½‖x − x₀‖²_D s.t. Āx = b, with x₀ the bound midpoint / nearest bound.
-      var x0 = [Double](repeating: 0, count: n)
-      for j in 0..<n {
-        if l[j].isFinite && u[j].isFinite { x0[j] = 0.5 * (l[j] + u[j]) }
-        else if l[j].isFinite { x0[j] = l[j] + 1 } else if u[j].isFinite { x0[j] = u[j] - 1 }
-      }
-      var r1 = (0..<n).map { dInit[$0] * x0[$0] }
-      (x, _) = refinedSolve(dInit, r1, b)
-      // y: least squares of Āᵀy ≈ c (r₁ = c, r₂ = 0 gives w = −y component).
-      r1 = c
-      let (_, w) = refinedSolve(dInit, r1, [Double](repeating: 0, count: m))
-      y = w.map { -$0 }
-      // Note: with D = I, x = c − Āᵀ(−w)... so the dual slack is c − Āᵀy.
-      var zfree = A.transposeTimes(y)
-      for j in 0..<n { zfree[j] = c[j] - zfree[j] }
-      for (k, j) in L.enumerated() { sl[k] = x[j] - l[j]; zl[k] = U.contains(j) ? max(zfree[j], 0) : zfree[j] }
-      for (k, j) in U.enumerated() { su[k] = u[j] - x[j]; zu[k] = L.contains(j) ? max(-zfree[j], 0) : -zfree[j] }
-      let minS = min(sl.min() ?? 1, su.min() ?? 1), minZ = min(zl.min() ?? 1, zu.min() ?? 1)
-      let shiftS = max(-1.5 * minS, 0), shiftZ = max(-1.5 * minZ, 0)
-      for k in 0..<nL { sl[k] += shiftS; zl[k] += shiftZ }
-      for k in 0..<nU { su[k] += shiftS; zu[k] += shiftZ }
-      var sz = 0.0, sumS = 0.0, sumZ = 0.0
-      for k in 0..<nL { sz += sl[k] * zl[k]; sumS += sl[k]; sumZ += zl[k] }
-      for k in 0..<nU { sz += su[k] * zu[k]; sumS += su[k]; sumZ += zu[k] }
-      let addS = sumZ > 0 ? 0.5 * sz / sumZ : 0, addZ = sumS > 0 ? 0.5 * sz / sumS : 0
-      for k in 0..<nL { sl[k] = max(sl[k] + addS, 1e-4); zl[k] = max(zl[k] + addZ, 1e-4) }
-      for k in 0..<nU { su[k] = max(su[k] + addS, 1e-4); zu[k] = max(zu[k] + addZ, 1e-4) }
-      // Make x consistent with the slacks where only one bound exists is not required: r_l absorbs it.
-    } catch {
-      return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
-    }
-
-    if settings.verbose {
-      log(String(format: "Derisk interior point: %d rows, %d columns (%d nonzeros) after presolve; %@",
-                 m, n, A.nonzeroCount, kkt.name))
-      log(" iter      primal obj        dual obj     pres     dres      gap       mu   step     time")
-    }
-
-    var lastStep = 1.0
-    var bestMerit = Double.infinity
-    var stall = 0
-    for iteration in 0...settings.maxIterations {
-      info.iterations = iteration
-      // Residuals.
-      var Px = [Double](repeating: 0, count: n)
-      P?.symmetricMultiplyAdd(x, into: &Px)
-      let ATy = A.transposeTimes(y)
-      var rx = [Double](repeating: 0, count: n)
-      for j in 0..<n { rx[j] = Px[j] + c[j] * tau - ATy[j] }
-      for (k, j) in L.enumerated() { rx[j] -= zl[k] }
-      for (k, j) in U.enumerated() { rx[j] += zu[k] }
-      let Ax = A.times(x)
-      var ry = [Double](repeating: 0, count: m)
-      for i in 0..<m { ry[i] = Ax[i] - b[i] * tau }
-      var rl = [Double](repeating: 0, count: nL), ru = [Double](repeating: 0, count: nU)
-      for (k, j) in L.enumerated() { rl[k] = x[j] - l[j] * tau - sl[k] }
-      for (k, j) in U.enumerated() { ru[k] = u[j] * tau - x[j] - su[k] }
-      let xPx = Vector.dot(x, Px)
-      let cx = Vector.dot(c, x), by = Vector.dot(b, y)
-      var lz = 0.0, uz = 0.0
-      for k in 0..<nL { lz += lL[k] * zl[k] }
-      for k in 0..<nU { uz += uU[k] * zu[k] }
-      let rtau = cx + xPx / tau - by - lz + uz + kappa
-      var complementarity = tau * kappa
-      for k in 0..<nL { complementarity += sl[k] * zl[k] }
-      for k in 0..<nU { complementarity += su[k] * zu[k] }
-      let mu = complementarity / Double(nL + nU + 1)
-
-      // Convergence on the scaled problem.
-      let primalObjective = (0.5 * xPx / tau + cx) / tau
-      let dualObjective = (-0.5 * xPx / tau + by + lz - uz) / tau
-      let xNorm = Vector.normInf(x) / tau
-      let pres = max(Vector.normInf(ry), Vector.normInf(rl), Vector.normInf(ru)) / tau
-      let dres = Vector.normInf(rx) / tau
-      let presRel = pres / (1 + max(bNorm, Vector.normInf(Ax) / tau, xNorm))
-      let dresRel = dres / (1 + max(cNorm, Vector.normInf(Px) / tau, Vector.normInf(ATy) / tau))
-      let gapRel = abs(primalObjective - dualObjective) / (1 + max(abs(primalObjective), abs(dualObjective)))
-      info.iterations = iteration
-      if settings.verbose {
-        log(String(format: "%5d %+15.8e %+15.8e %8.1e %8.1e %8.1e %8.1e %6.3f %8.2f", iteration,
-                   primalObjective / scaling.costScale + form.constant, dualObjective / scaling.costScale + form.constant,
-                   presRel, dresRel, gapRel, mu, lastStep, elapsed()))
-      }
-      // Scaled figures within tolerance: check the unscaled ones, which alone decide `optimal`.
-      if presRel <= settings.feasibilityTolerance, dresRel <= settings.feasibilityTolerance,
-        gapRel <= settings.gapTolerance
-      {
-        let result = finish(.optimal, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
-        if result.termination == .optimal { return result }
-      }
-      // Infeasibility: only once κ dominates τ.
-      if kappa > tau {
-        // Primal infeasibility: a dual ray with bᵀy + lᵀz_l − uᵀz_u > 0 and Āᵀy + z_l − z_u ≈ 0.
-        let t = by + lz - uz
-        if t > 0 {
-          var rayResidual = ATy
-          for (k, j) in L.enumerated() { rayResidual[j] += zl[k] }
-          for (k, j) in U.enumerated() { rayResidual[j] -= zu[k] }
-          let scale = max(Vector.normInf(y), Vector.normInf(zl), Vector.normInf(zu))
-          if Vector.normInf(rayResidual) <= settings.infeasibilityTolerance * t, t > settings.infeasibilityTolerance * scale {
-            let ray = userRowRay(y)
-            if CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { userSign() * $0 }) <= settings.infeasibilityTolerance {
-              return certificateResult(.primalInfeasible, rowRay: ray, direction: nil, iterations: iteration)
-            }
-          }
-        }
-        // Dual infeasibility: a primal ray with c̄ᵀx < 0, P̄x ≈ 0, Āx ≈ 0, x in the bounds' recession cone.
-        if cx < 0 {
-          let s = -cx
-          var violation = max(Vector.normInf(Px), Vector.normInf(Ax))
-          for j in L { violation = max(violation, -x[j]) }
-          for j in U { violation = max(violation, x[j]) }
-          if violation <= settings.infeasibilityTolerance * s, s > settings.infeasibilityTolerance * Vector.normInf(x) {
-            let d = userDirection(x)
-            if CertificateCheck.unboundedDirectionViolation(problem: problem, direction: d) <= settings.infeasibilityTolerance {
-              return certificateResult(.dualInfeasible, rowRay: nil, direction: d, iterations: iteration)
-            }
-          }
-        }
-      }
-      if iteration == settings.maxIterations {
-        return finish(.iterationLimit, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
-      }
-      if let limit = settings.timeLimitSeconds, elapsed() > limit {
-        return finish(.timeLimit, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
-      }
-      if Task.isCancelled {
-        return finish(.cancelled, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
-      }
-      let merit = max(presRel, dresRel, gapRel)
-      if merit < 0.99 * bestMerit { bestMerit = merit; stall = 0 } else { stall += 1 }
-      if stall >= 8 || mu < 1e-300 {
-        return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
-      }
-
-      // MARK: Newton system.
-      var d = [Double](repeating: 0, count: n)
-      var zsL = [Double](repeating: 0, count: nL), zsU = [Double](repeating: 0, count: nU)
-      for (k, j) in L.enumerated() { zsL[k] = zl[k] / sl[k]; d[j] += zsL[k] }
-      for (k, j) in U.enumerated() { zsU[k] = zu[k] / su[k]; d[j] += zsU[k] }
-      var factored = false
-      for _ in 0..<6 {
-        do {
-          try kkt.factor(diagonal: d, primalRegularization: rho, dualRegularization: delta)
-          factored = true
-          break
-        } catch {
-          rho *= 100
-          delta *= 100
-        }
-      }
-      if !factored {
-        return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
-      }
-      // Constant solve: K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u.
-      var ctilde = c
-      for (k, j) in L.enumerated() { ctilde[j] -= zsL[k] * l[j] }
-      for (k, j) in U.enumerated() { ctilde[j] -= zsU[k] * u[j] }
-      let (x1, w1) = refinedSolve(d, ctilde.map { -$0 }, b)
-      // v = c + 2P̄x/τ + (Z_l/S_l) l + (Z_u/S_u) u (the τ-row's coefficients of Δx).
-      var v = c
-      for j in 0..<n { v[j] += 2 * Px[j] / tau }
-      for (k, j) in L.enumerated() { v[j] += zsL[k] * l[j] }
-      for (k, j) in U.enumerated() { v[j] += zsU[k] * u[j] }
-      var coefTau = -xPx / (tau * tau) - kappa / tau
-      for k in 0..<nL { coefTau -= lL[k] * zsL[k] * lL[k] }
-      for k in 0..<nU { coefTau -= uU[k] * zsU[k] * uU[k] }
-      let denominator = Vector.dot(v, x1) + Vector.dot(b, w1) + coefTau
-
-      struct Direction { var x, y, sl, zl, su, zu: [Double]; var tau, kappa: Double }
-      // Solves for the direction with residual weight η and complementarity targets d_l, d_u, d_τ.
-      func direction(eta: Double, dl: [Double], du: [Double], dtau: Double) -> Direction {
-        var g = [Double](repeating: 0, count: n)
-        var constant = -dtau / tau
-        for (k, j) in L.enumerated() {
-          let gk = dl[k] / sl[k] + zsL[k] * eta * rl[k]
-          g[j] += gk
-          constant += lL[k] * gk
-        }
-        for (k, j) in U.enumerated() {
-          let gk = du[k] / su[k] + zsU[k] * eta * ru[k]
-          g[j] -= gk
-          constant -= uU[k] * gk
-        }
-        var r1 = [Double](repeating: 0, count: n)
-        for j in 0..<n { r1[j] = -eta * rx[j] - g[j] }
-        let r2 = ry.map { -eta * $0 }
-        let (x2, w2) = refinedSolve(d, r1, r2)
-        let dTau = denominator != 0
-          ? (-eta * rtau - constant - Vector.dot(v, x2) - Vector.dot(b, w2)) / denominator : 0
-        var dx = x2, dy = w2
-        for j in 0..<n { dx[j] += dTau * x1[j] }
-        for i in 0..<m { dy[i] = -(w2[i] + dTau * w1[i]) }
-        var dsl = [Double](repeating: 0, count: nL), dzl = dsl
-        var dsu = [Double](repeating: 0, count: nU), dzu = dsu
-        for (k, j) in L.enumerated() {
-          dsl[k] = dx[j] - lL[k] * dTau + eta * rl[k]
-          dzl[k] = -(dl[k] + zl[k] * dsl[k]) / sl[k]
-        }
-        for (k, j) in U.enumerated() {
-          dsu[k] = uU[k] * dTau - dx[j] + eta * ru[k]
-          dzu[k] = -(du[k] + zu[k] * dsu[k]) / su[k]
-        }
-        let dKappa = -(dtau + kappa * dTau) / tau
-        return Direction(x: dx, y: dy, sl: dsl, zl: dzl, su: dsu, zu: dzu, tau: dTau, kappa: dKappa)
-      }
-      func maxStep(_ dir: Direction) -> Double {
-        var alpha = 1.0
-        func limit(_ value: Double, _ change: Double) { if change < 0 { alpha = min(alpha, -value / change) } }
-        for k in 0..<nL { limit(sl[k], dir.sl[k]); limit(zl[k], dir.zl[k]) }
-        for k in 0..<nU { limit(su[k], dir.su[k]); limit(zu[k], dir.zu[k]) }
-        limit(tau, dir.tau)
-        limit(kappa, dir.kappa)
-        return alpha
-      }
-
-      // Predictor (affine scaling).
-      let affine = direction(eta: 1, dl: (0..<nL).map { sl[$0] * zl[$0] }, du: (0..<nU).map { su[$0] * zu[$0] },
-                             dtau: tau * kappa)
-      let alphaAffine = maxStep(affine)
-      let sigma = pow(1 - alphaAffine, 3)
-      // Corrector: Mehrotra's second-order term.
-      var dl = [Double](repeating: 0, count: nL), du = [Double](repeating: 0, count: nU)
-      for k in 0..<nL { dl[k] = sl[k] * zl[k] + affine.sl[k] * affine.zl[k] - sigma * mu }
-      for k in 0..<nU { du[k] = su[k] * zu[k] + affine.su[k] * affine.zu[k] - sigma * mu }
-      let dtau = tau * kappa + affine.tau * affine.kappa - sigma * mu
-      var step = direction(eta: 1 - sigma, dl: dl, du: du, dtau: dtau)
-      var alpha = maxStep(step)
-
-      // Gondzio centrality correctors: push outlying complementarity products back into a band.
-      if settings.gondzioCorrectors > 0 {
-        for _ in 0..<settings.gondzioCorrectors {
-          let target = min(1, 1.5 * alpha + 0.1)
-          let muTarget = sigma * mu
-          let lowBand = 0.1 * muTarget, highBand = 10 * muTarget
-          var cl = dl, cu = du, ct = dtau
-          func correction(_ s: Double, _ z: Double, _ ds: Double, _ dz: Double) -> Double {
-            let product = (s + target * ds) * (z + target * dz)
-            if product < lowBand { return lowBand - product }
-            if product > highBand { return max(-highBand, highBand - product) }
-            return 0
-          }
-          for k in 0..<nL { cl[k] -= correction(sl[k], zl[k], step.sl[k], step.zl[k]) }
-          for k in 0..<nU { cu[k] -= correction(su[k], zu[k], step.su[k], step.zu[k]) }
-          ct -= correction(tau, kappa, step.tau, step.kappa)
-          let trial = direction(eta: 1 - sigma, dl: cl, du: cu, dtau: ct)
-          let trialAlpha = maxStep(trial)
-          if trialAlpha >= 1.01 * alpha {
-            step = trial
-            alpha = trialAlpha
-            dl = cl; du = cu
-          } else {
-            break
-          }
-        }
-      }
-
-      alpha = min(1, 0.99 * alpha)
-      lastStep = alpha
-      for j in 0..<n { x[j] += alpha * step.x[j] }
-      for i in 0..<m { y[i] += alpha * step.y[i] }
-      for k in 0..<nL { sl[k] += alpha * step.sl[k]; zl[k] += alpha * step.zl[k] }
-      for k in 0..<nU { su[k] += alpha * step.su[k]; zu[k] += alpha * step.zu[k] }
-      tau += alpha * step.tau
-      kappa += alpha * step.kappa
-      // Keep the regularisation small once the factorization succeeds again.
-      rho = max(baseRho, rho / 10)
-      delta = max(baseDelta, delta / 10)
-      // Normalise the homogeneous iterate when it drifts far from scale 1 (the embedding is scale-invariant).
-      let scale = max(tau, kappa)
-      if scale > 1e6 || scale < 1e-6, !(kappa > tau && scale < 1e-6) {
-        let f = 1 / scale
-        for j in 0..<n { x[j] *= f }
-        for i in 0..<m { y[i] *= f }
-        for k in 0..<nL { sl[k] *= f; zl[k] *= f }
-        for k in 0..<nU { su[k] *= f; zu[k] *= f }
-        tau *= f
-        kappa *= f
-      }
-    }
-    return finish(.iterationLimit, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
-  }
-
-  private func log(_ line: String) {
+  func log(_ line: String) {
     FileHandle.standardError.write((line + "\n").data(using: .utf8) ?? Data())
   }
 
@@ -449,7 +78,7 @@ struct InteriorPointSolver {
   private func userPoint(_ x: [Double], tau: Double) -> [Double] {
     var result = form.fixedValue.map { $0.isNaN ? 0 : $0 }
     for (k, origin) in form.columnOrigin.enumerated() where origin >= 0 {
-      result[origin] = scaling.columnScale[k] * x[k] / tau
+      result[origin] = scaling.columnScale[k] * x[k] / (scaling.primalScale * tau)
     }
     return result
   }
@@ -464,7 +93,7 @@ struct InteriorPointSolver {
   }
 
   /// A Farkas ray in the original rows (minimisation sense), normalised to ‖y‖∞ = 1.
-  private func userRowRay(_ y: [Double]) -> [Double] {
+  func userRowRay(_ y: [Double]) -> [Double] {
     var ray = userRowDuals(y, tau: 1)
     let norm = Vector.normInf(ray)
     if norm > 0 { ray = ray.map { $0 / norm } }
@@ -472,7 +101,7 @@ struct InteriorPointSolver {
   }
 
   /// An unbounded direction in the original columns, normalised to ‖d‖∞ = 1.
-  private func userDirection(_ x: [Double]) -> [Double] {
+  func userDirection(_ x: [Double]) -> [Double] {
     var d = [Double](repeating: 0, count: problem.columnCount)
     for (k, origin) in form.columnOrigin.enumerated() where origin >= 0 { d[origin] = scaling.columnScale[k] * x[k] }
     let norm = Vector.normInf(d)
@@ -480,10 +109,10 @@ struct InteriorPointSolver {
     return d
   }
 
-  private func userSign() -> Double { problem.sense == .maximize ? -1 : 1 }
+  func userSign() -> Double { problem.sense == .maximize ? -1 : 1 }
 
   /// Builds the result for a candidate point, downgrading `optimal` unless the unscaled checks pass.
-  private func finish(_ proposed: TerminationStatus, x: [Double], y: [Double], zl: [Double], zu: [Double],
+  func finish(_ proposed: TerminationStatus, x: [Double], y: [Double], zl: [Double], zu: [Double],
                       L: [Int], U: [Int], tau: Double, info: SolveInfo) -> SolveResult {
     var info = info
     let xUser = userPoint(x, tau: tau)
@@ -518,7 +147,7 @@ struct InteriorPointSolver {
   }
 
   /// A result carrying a checked certificate.
-  private func certificateResult(_ status: TerminationStatus, rowRay: [Double]?, direction: [Double]?,
+  func certificateResult(_ status: TerminationStatus, rowRay: [Double]?, direction: [Double]?,
                                  iterations: Int) -> SolveResult {
     var info = SolveInfo()
     info.iterations = iterations

@@ -39,18 +39,22 @@ struct ScenarioSchurSystem: KKTSystem {
   private let wStartOffset: [Int]         // into wStarts (each block has nₛ + 1 entries)
   private let wStarts: [Int32]
   private let wEntryOffset: [Int]         // into wRows / wValues
-  private let wRows: [Int32]              // local rows
+  private let wRows: [Int32]              // permuted local rows (the block's plan order)
   private let wValues: [Double]
   private let tOffset: [Int]              // into tRows / tColumns / tValues
-  private let tRows: [Int32]              // local row
+  private let tRows: [Int32]              // permuted local row
   private let tColumns: [Int32]           // first-stage index
   private let tValues: [Double]
   private let plans: [BlockCholeskyPlan]
   private let planOfBlock: [Int]
   private let factorOffset: [Int]
+  /// Where each block's Vₛ (|Bₛ| × n₀, column-major) starts in `vStore`.
+  private let vOffset: [Int]
   // Numeric state.
   private var theta: [Double]
   private var factors: [Double]
+  /// Vₛ = Lₛ⁻¹Tₛ (boundary rows) of every block, kept from the factorization for the solves.
+  private var vStore: [Double]
   private var firstStage: LDLTFactorization?
   private var delta = 0.0
   private let chunkSize = 32
@@ -108,7 +112,7 @@ struct ScenarioSchurSystem: KKTSystem {
         tNext[b - 1] += 1
       }
     }
-    tOffset = tOff; tRows = tR; tColumns = tC; tValues = tV
+    tOffset = tOff; tColumns = tC; tValues = tV
     A0 = (try? SparseMatrix(rows: firstRows.count, columns: n0, triplets: a0)) ?? SparseMatrix(rows: firstRows.count, columns: n0)
 
     // Wₛ in local CSC, and one Cholesky plan per distinct pattern.
@@ -155,16 +159,35 @@ struct ScenarioSchurSystem: KKTSystem {
       weOff.append(wr.count)
       fOff.append(fOff[s] + plans[found].slotCount)
     }
+    // Store row indices in each block's plan order, so that solves need no lookups.
+    var vOff: [Int] = [0]
+    for s in 0..<S {
+      let plan = plans[planOf[s]]
+      for e in weOff[s]..<weOff[s + 1] { wr[e] = plan.position[Int(wr[e])] }
+      for q in tOff[s]..<tOff[s + 1] { tR[q] = plan.position[Int(tR[q])] }
+      vOff.append(vOff[s] + (plan.m - plan.boundaryStart) * n0)
+    }
     wStartOffset = wsOff; wStarts = ws; wEntryOffset = weOff; wRows = wr; wValues = wv
+    tRows = tR
     self.plans = plans
     planOfBlock = planOf
     factorOffset = fOff
+    vOffset = vOff
     theta = [Double](repeating: 0, count: n)
     factors = [Double](repeating: 0, count: fOff[S])
+    vStore = [Double](repeating: 0, count: vOff[S])
   }
 
   /// Number of distinct block patterns (for logs and tests).
   var patternCount: Int { plans.count }
+
+  /// One line for the iteration log: blocks, first-stage size, and the first pattern's shape.
+  var summary: String {
+    guard let plan = plans.first else { return "no scenario blocks" }
+    return "\(scenarioCount) blocks, \(plans.count) pattern(s); first stage \(firstColumns.count) columns, "
+      + "\(firstRows.count) rows; block rows \(plan.m) (boundary \(plan.m - plan.boundaryStart)), "
+      + "L entries \(plan.lRows.count), elimination updates \(plan.updateA.count)"
+  }
 
   // MARK: - Factor
 
@@ -175,24 +198,31 @@ struct ScenarioSchurSystem: KKTSystem {
     let chunks = (scenarioCount + chunkSize - 1) / chunkSize
     var partial = [Double](repeating: 0, count: max(1, chunks) * max(1, n0 * n0))
     var failures = [Int](repeating: -1, count: max(1, chunks))   // first failing block of each chunk
-    // Move the factor storage out of `self` so that the copy the parallel loop captures does not share it.
-    var storage = factors
+    // Move the factor and V storage out of `self` so that the copy the parallel loop captures does not
+    // share (and so copy on write) them.
+    var storage = factors, vs = vStore
     factors = []
+    vStore = []
+    if storage.isEmpty { storage = [0] }
+    if vs.isEmpty { vs = [0] }
     let system = self
     BLASThreading.withSingleThreadedBLAS {
       storage.withUnsafeMutableBufferPointer { fac in
-        partial.withUnsafeMutableBufferPointer { part in
-          failures.withUnsafeMutableBufferPointer { fail in
-            let facW = DisjointWrites(fac.count > 0 ? fac : part), partW = DisjointWrites(part)
-            let failW = DisjointWrites(fail)
-            forEachChunkInParallel(chunks) { chunk in
-              system.factorChunk(chunk, factors: facW, partial: partW, failures: failW)
+        vs.withUnsafeMutableBufferPointer { v in
+          partial.withUnsafeMutableBufferPointer { part in
+            failures.withUnsafeMutableBufferPointer { fail in
+              let facW = DisjointWrites(fac), vW = DisjointWrites(v), partW = DisjointWrites(part)
+              let failW = DisjointWrites(fail)
+              forEachChunkInParallel(chunks) { chunk in
+                system.factorChunk(chunk, factors: facW, v: vW, partial: partW, failures: failW)
+              }
             }
           }
         }
       }
     }
     factors = storage
+    vStore = vs
     if let s = failures.first(where: { $0 >= 0 }) {
       throw FactorizationError.notPositiveDefinite(leadingMinor: s + 1)
     }
@@ -211,167 +241,201 @@ struct ScenarioSchurSystem: KKTSystem {
     firstStage = try LDLTFactorization(F)
   }
 
-  /// Factors the blocks of one chunk and adds Σ VₛᵀVₛ of the chunk into its slot of `partial`.
-  private func factorChunk(_ chunk: Int, factors: DisjointWrites<Double>, partial: DisjointWrites<Double>,
-                           failures: DisjointWrites<Int>) {
+  /// Factors the blocks of one chunk, keeps each Vₛ, and adds Σ VₛᵀVₛ of the chunk into its slot of
+  /// `partial` (one BLAS syrk over the chunk's stacked Vₛ).
+  private func factorChunk(_ chunk: Int, factors: DisjointWrites<Double>, v: DisjointWrites<Double>,
+                           partial: DisjointWrites<Double>, failures: DisjointWrites<Int>) {
     let n0 = firstColumns.count
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
     var heights = 0
     for s in first..<last { heights += plans[planOfBlock[s]].m - plans[planOfBlock[s]].boundaryStart }
-    // Stacked Vₛ of this chunk: Σ |Bₛ| rows, n₀ columns, column-major.
     var stacked = [Double](repeating: 0, count: max(1, heights * n0))
     var rowBase = 0
     var localTheta: [Double] = []
     var work: [Double] = []
-    var touched: [Int32] = []
-    for s in first..<last {
-      let plan = plans[planOfBlock[s]]
-      localTheta.removeAll(keepingCapacity: true)
-      for c in blockColumnOffset[s]..<blockColumnOffset[s + 1] { localTheta.append(theta[blockColumns[c]]) }
-      let slots = factors.slice(factorOffset[s], factorOffset[s + 1])
-      do {
-        try wValues.withUnsafeBufferPointer { wv in
-          try localTheta.withUnsafeBufferPointer { lt in
-            try plan.factor(values: UnsafeBufferPointer(rebasing: wv[wEntryOffset[s]..<wEntryOffset[s + 1]]),
-                            theta: lt, delta: delta, into: slots)
+    theta.withUnsafeBufferPointer { th in
+      wValues.withUnsafeBufferPointer { wv in
+        for s in first..<last {
+          let plan = plans[planOfBlock[s]]
+          localTheta.removeAll(keepingCapacity: true)
+          for c in blockColumnOffset[s]..<blockColumnOffset[s + 1] { localTheta.append(th[blockColumns[c]]) }
+          let slots = factors.slice(factorOffset[s], factorOffset[s + 1])
+          do {
+            try localTheta.withUnsafeBufferPointer { lt in
+              try plan.factor(values: UnsafeBufferPointer(rebasing: wv[wEntryOffset[s]..<wEntryOffset[s + 1]]),
+                              theta: lt, delta: delta, into: slots)
+            }
+          } catch {
+            failures[chunk] = s
+            return
           }
-        }
-      } catch {
-        failures[chunk] = s
-        return
-      }
-      // Vₛ = L⁻¹Tₛ, nonzero only in the boundary rows, one first-stage column at a time.
-      let height = plan.m - plan.boundaryStart
-      if height > 0 {
-        if work.count < plan.m { work = [Double](repeating: 0, count: plan.m) }
-        touched.removeAll(keepingCapacity: true)
-        for q in tOffset[s]..<tOffset[s + 1] where !touched.contains(tColumns[q]) { touched.append(tColumns[q]) }
-        for f in touched {
-          for k in plan.boundaryStart..<plan.m { work[k] = 0 }
-          for q in tOffset[s]..<tOffset[s + 1] where tColumns[q] == f {
-            work[Int(plan.position[Int(tRows[q])])] += tValues[q]
+          // Vₛ = L⁻¹Tₛ, nonzero only in the boundary rows, one first-stage column at a time.
+          let height = plan.m - plan.boundaryStart
+          if height == 0 { continue }
+          let vBlock = v.slice(vOffset[s], vOffset[s + 1])
+          for k in 0..<(height * n0) { vBlock[k] = 0 }
+          for q in tOffset[s]..<tOffset[s + 1] {
+            vBlock[Int(tColumns[q]) * height + Int(tRows[q]) - plan.boundaryStart] += tValues[q]
           }
-          work.withUnsafeMutableBufferPointer { x in plan.forward(UnsafeBufferPointer(slots), x, from: plan.boundaryStart) }
-          let column = Int(f) * heights + rowBase
-          for k in 0..<height { stacked[column + k] = work[plan.boundaryStart + k] }
+          if work.count < plan.m { work = [Double](repeating: 0, count: plan.m) }
+          work.withUnsafeMutableBufferPointer { x in
+            for f in 0..<n0 {
+              var any = false
+              for k in 0..<height {
+                x[plan.boundaryStart + k] = vBlock[f * height + k]
+                any = any || vBlock[f * height + k] != 0
+              }
+              if !any { continue }
+              plan.forward(UnsafeBufferPointer(slots), x, from: plan.boundaryStart)
+              for k in 0..<height {
+                vBlock[f * height + k] = x[plan.boundaryStart + k]
+                stacked[f * heights + rowBase + k] = x[plan.boundaryStart + k]
+              }
+            }
+          }
+          rowBase += height
         }
       }
-      rowBase += height
     }
     if heights > 0 && n0 > 0 {
-      stacked.withUnsafeBufferPointer { v in
-        BLAS.syrkTransposeLower(n: n0, k: heights, v, partial.slice(chunk * n0 * n0, (chunk + 1) * n0 * n0))
+      stacked.withUnsafeBufferPointer { stackedV in
+        BLAS.syrkTransposeLower(n: n0, k: heights, stackedV, partial.slice(chunk * n0 * n0, (chunk + 1) * n0 * n0))
       }
     }
   }
 
   // MARK: - Solve
 
+  /// Solves in place with one forward and one backward sweep per block:
+  /// yₛ = Lₛ⁻¹gₛ gives the first-stage right-hand side through Σ Vₛᵀ(yₛ)_B (as Tₛᵀ Mₛ⁻¹ gₛ = VₛᵀLₛ⁻¹gₛ),
+  /// then wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ).
   func solve(_ r1: inout [Double], _ r2: inout [Double]) {
     let n0 = firstColumns.count, m0 = firstRows.count
     let chunks = (scenarioCount + chunkSize - 1) / chunkSize
-    // hₛ = Mₛ⁻¹gₛ (permuted order), kept for the back substitution.
-    var h = [Double](repeating: 0, count: max(1, blockRows.count))
+    var y = [Double](repeating: 0, count: max(1, blockRows.count))
     var partial = [Double](repeating: 0, count: max(1, chunks * n0))
-    let input1 = r1, input2 = r2
-    h.withUnsafeMutableBufferPointer { hp in
-      partial.withUnsafeMutableBufferPointer { part in
-        let hW = DisjointWrites(hp), partW = DisjointWrites(part)
-        forEachChunkInParallel(chunks) { chunk in
-          self.eliminateChunk(chunk, r1: input1, r2: input2, h: hW, partial: partW)
+    r1.withUnsafeMutableBufferPointer { r1p in
+      r2.withUnsafeMutableBufferPointer { r2p in
+        y.withUnsafeMutableBufferPointer { yp in
+          partial.withUnsafeMutableBufferPointer { part in
+            let r1W = DisjointWrites(r1p.count > 0 ? r1p : part), r2W = DisjointWrites(r2p.count > 0 ? r2p : part)
+            let yW = DisjointWrites(yp), partW = DisjointWrites(part)
+            forEachChunkInParallel(chunks) { chunk in
+              self.forwardChunk(chunk, r1: r1W, r2: r2W, y: yW, partial: partW)
+            }
+          }
         }
       }
     }
     // First stage.
     var rhs = [Double](repeating: 0, count: n0 + m0)
-    for (f, j) in firstColumns.enumerated() { rhs[f] = input1[j] }
+    for (f, j) in firstColumns.enumerated() { rhs[f] = r1[j] }
     for chunk in 0..<chunks { for f in 0..<n0 { rhs[f] += partial[chunk * n0 + f] } }
-    for (i, row) in firstRows.enumerated() { rhs[n0 + i] = input2[row] }
+    for (i, row) in firstRows.enumerated() { rhs[n0 + i] = r2[row] }
     firstStage?.solveInPlace(&rhs)
     let x0 = Array(rhs[0..<n0])
     for (f, j) in firstColumns.enumerated() { r1[j] = x0[f] }
     for (i, row) in firstRows.enumerated() { r2[row] = rhs[n0 + i] }
-    // Back substitution.
-    var outX = [Double](repeating: 0, count: max(1, blockColumns.count))
-    var outW = [Double](repeating: 0, count: max(1, blockRows.count))
-    outX.withUnsafeMutableBufferPointer { ox in
-      outW.withUnsafeMutableBufferPointer { ow in
-        let oxW = DisjointWrites(ox), owW = DisjointWrites(ow)
-        let hCopy = h
-        forEachChunkInParallel(chunks) { chunk in
-          self.backSubstituteChunk(chunk, x0: x0, r1: input1, h: hCopy, x: oxW, w: owW)
+    r1.withUnsafeMutableBufferPointer { r1p in
+      r2.withUnsafeMutableBufferPointer { r2p in
+        y.withUnsafeMutableBufferPointer { yp in
+          let r1W = DisjointWrites(r1p.count > 0 ? r1p : yp), r2W = DisjointWrites(r2p.count > 0 ? r2p : yp)
+          let yW = DisjointWrites(yp)
+          forEachChunkInParallel(chunks) { chunk in
+            self.backwardChunk(chunk, x0: x0, r1: r1W, r2: r2W, y: yW)
+          }
         }
       }
     }
-    for (c, j) in blockColumns.enumerated() { r1[j] = outX[c] }
-    for (r, i) in blockRows.enumerated() { r2[i] = outW[r] }
   }
 
-  /// hₛ = Mₛ⁻¹(WₛΘₛr₁ₛ − r₂ₛ) for the blocks of a chunk, and the chunk's −Σ Tₛᵀhₛ.
-  private func eliminateChunk(_ chunk: Int, r1: [Double], r2: [Double], h: DisjointWrites<Double>,
-                              partial: DisjointWrites<Double>) {
+  /// yₛ = Lₛ⁻¹(WₛΘₛr₁ₛ − r₂ₛ) for the blocks of a chunk, and the chunk's −Σ Vₛᵀ(yₛ)_B.
+  private func forwardChunk(_ chunk: Int, r1: DisjointWrites<Double>, r2: DisjointWrites<Double>,
+                            y: DisjointWrites<Double>, partial: DisjointWrites<Double>) {
     let n0 = firstColumns.count
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
     factors.withUnsafeBufferPointer { fac in
-      for s in first..<last {
-        let plan = plans[planOfBlock[s]]
-        let rowBase = blockRowOffset[s]
-        let x = h.slice(rowBase, rowBase + plan.m)
-        for r in 0..<plan.m { x[Int(plan.position[r])] = -r2[blockRows[rowBase + r]] }
-        var c = 0
-        for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
-          let j = blockColumns[col]
-          let scaled = theta[j] * r1[j]
-          let starts = wStartOffset[s] + c
-          for e in Int(wStarts[starts])..<Int(wStarts[starts + 1]) {
-            let p = wEntryOffset[s] + e
-            x[Int(plan.position[Int(wRows[p])])] += wValues[p] * scaled
+      vStore.withUnsafeBufferPointer { vs in
+        theta.withUnsafeBufferPointer { th in
+          wValues.withUnsafeBufferPointer { wv in
+            wRows.withUnsafeBufferPointer { wr in
+              wStarts.withUnsafeBufferPointer { ws in
+                for s in first..<last {
+                  let plan = plans[planOfBlock[s]]
+                  let rowBase = blockRowOffset[s]
+                  let x = y.slice(rowBase, rowBase + plan.m)
+                  plan.order.withUnsafeBufferPointer { order in
+                    for k in 0..<plan.m { x[k] = -r2[blockRows[rowBase + Int(order[k])]] }
+                  }
+                  let startBase = wStartOffset[s], entryBase = wEntryOffset[s]
+                  var c = 0
+                  for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
+                    let j = blockColumns[col]
+                    let scaled = th[j] * r1[j]
+                    if scaled != 0 {
+                      for e in Int(ws[startBase + c])..<Int(ws[startBase + c + 1]) {
+                        x[Int(wr[entryBase + e])] += wv[entryBase + e] * scaled
+                      }
+                    }
+                    c += 1
+                  }
+                  plan.forward(UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]]), x)
+                  let height = plan.m - plan.boundaryStart
+                  let vBase = vOffset[s]
+                  for f in 0..<n0 {
+                    var sum = 0.0
+                    for k in 0..<height { sum += vs[vBase + f * height + k] * x[plan.boundaryStart + k] }
+                    partial[chunk * n0 + f] -= sum
+                  }
+                }
+              }
+            }
           }
-          c += 1
-        }
-        let slots = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
-        plan.forward(slots, x)
-        plan.backward(slots, x)
-        for q in tOffset[s]..<tOffset[s + 1] {
-          partial[chunk * n0 + Int(tColumns[q])] -= tValues[q] * x[Int(plan.position[Int(tRows[q])])]
         }
       }
     }
   }
 
-  /// wₛ = hₛ + Mₛ⁻¹Tₛx₀ and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ) for the blocks of a chunk.
-  private func backSubstituteChunk(_ chunk: Int, x0: [Double], r1: [Double], h: [Double], x: DisjointWrites<Double>,
-                                   w: DisjointWrites<Double>) {
+  /// wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ) for the blocks of a chunk, written into r₂ and r₁.
+  private func backwardChunk(_ chunk: Int, x0: [Double], r1: DisjointWrites<Double>, r2: DisjointWrites<Double>,
+                             y: DisjointWrites<Double>) {
+    let n0 = firstColumns.count
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
-    var t: [Double] = []
     factors.withUnsafeBufferPointer { fac in
-      for s in first..<last {
-        let plan = plans[planOfBlock[s]]
-        let rowBase = blockRowOffset[s]
-        t = [Double](repeating: 0, count: plan.m)
-        for q in tOffset[s]..<tOffset[s + 1] {
-          t[Int(plan.position[Int(tRows[q])])] += tValues[q] * x0[Int(tColumns[q])]
-        }
-        let slots = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
-        t.withUnsafeMutableBufferPointer { tp in
-          plan.forward(slots, tp, from: plan.boundaryStart)
-          plan.backward(slots, tp)
-        }
-        for r in 0..<plan.m {
-          let k = Int(plan.position[r])
-          w[rowBase + r] = h[rowBase + k] + t[k]
-        }
-        var c = 0
-        for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
-          let j = blockColumns[col]
-          var sum = r1[j]
-          let starts = wStartOffset[s] + c
-          for e in Int(wStarts[starts])..<Int(wStarts[starts + 1]) {
-            let p = wEntryOffset[s] + e
-            sum -= wValues[p] * w[rowBase + Int(wRows[p])]
+      vStore.withUnsafeBufferPointer { vs in
+        theta.withUnsafeBufferPointer { th in
+          wValues.withUnsafeBufferPointer { wv in
+            wRows.withUnsafeBufferPointer { wr in
+              wStarts.withUnsafeBufferPointer { ws in
+                for s in first..<last {
+                  let plan = plans[planOfBlock[s]]
+                  let rowBase = blockRowOffset[s]
+                  let x = y.slice(rowBase, rowBase + plan.m)
+                  let height = plan.m - plan.boundaryStart
+                  let vBase = vOffset[s]
+                  for f in 0..<n0 where x0[f] != 0 {
+                    let xf = x0[f]
+                    for k in 0..<height { x[plan.boundaryStart + k] += vs[vBase + f * height + k] * xf }
+                  }
+                  plan.backward(UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]]), x)
+                  let startBase = wStartOffset[s], entryBase = wEntryOffset[s]
+                  var c = 0
+                  for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
+                    let j = blockColumns[col]
+                    var sum = r1[j]
+                    for e in Int(ws[startBase + c])..<Int(ws[startBase + c + 1]) {
+                      sum -= wv[entryBase + e] * x[Int(wr[entryBase + e])]
+                    }
+                    r1[j] = th[j] * sum
+                    c += 1
+                  }
+                  plan.order.withUnsafeBufferPointer { order in
+                    for k in 0..<plan.m { r2[blockRows[rowBase + Int(order[k])]] = x[k] }
+                  }
+                }
+              }
+            }
           }
-          x[col] = theta[j] * sum
-          c += 1
         }
       }
     }

@@ -206,3 +206,46 @@ public struct SparseMatrix: Sendable, Hashable {
     return result
   }
 }
+
+extension SparseMatrix {
+  /// y ← A x, into an existing vector (no allocation).
+  public func times(_ x: [Double], into y: inout [Double]) {
+    precondition(x.count == columns && y.count == rows)
+    columnStarts.withUnsafeBufferPointer { starts in
+      rowIndices.withUnsafeBufferPointer { rowsIndex in
+        values.withUnsafeBufferPointer { v in
+          x.withUnsafeBufferPointer { xp in
+            y.withUnsafeMutableBufferPointer { yp in
+              for i in 0..<rows { yp[i] = 0 }
+              for j in 0..<columns {
+                let xj = xp[j]
+                if xj == 0 { continue }
+                for p in starts[j]..<starts[j + 1] { yp[rowsIndex[p]] += v[p] * xj }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// y ← Aᵀ x, into an existing vector (no allocation).
+  public func transposeTimes(_ x: [Double], into y: inout [Double]) {
+    precondition(x.count == rows && y.count == columns)
+    columnStarts.withUnsafeBufferPointer { starts in
+      rowIndices.withUnsafeBufferPointer { rowsIndex in
+        values.withUnsafeBufferPointer { v in
+          x.withUnsafeBufferPointer { xp in
+            y.withUnsafeMutableBufferPointer { yp in
+              for j in 0..<columns {
+                var sum = 0.0
+                for p in starts[j]..<starts[j + 1] { sum += v[p] * xp[rowsIndex[p]] }
+                yp[j] = sum
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

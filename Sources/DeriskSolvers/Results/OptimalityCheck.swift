@@ -23,7 +23,7 @@ public struct OptimalityCheck: Sendable, Hashable {
   public var dualResidual: Double
   /// Largest row- or column-wise relative violation of the primal constraints (see the type's comment).
   public var relativePrimalResidual: Double
-  /// Largest column- or row-wise relative violation of the dual sign conditions.
+  /// Largest violation of the dual sign conditions over 1 + max(‖c‖∞, ‖P x‖∞, ‖Aᵀ y‖∞).
   public var relativeDualResidual: Double
   public var relativeGap: Double
   /// z = P x + c − Aᵀ y.
@@ -39,15 +39,10 @@ public struct OptimalityCheck: Sendable, Hashable {
     let A = problem.constraintMatrix
     let Ax = A.times(x)
     let ATy = A.transposeTimes(y)
-    // Σⱼ |aᵢⱼ xⱼ| per row and Σᵢ |aᵢⱼ yᵢ| per column: the size of the terms each residual involves.
+    // Σⱼ |aᵢⱼ xⱼ| per row: the size of the terms each row's residual involves.
     var rowTermSize = [Double](repeating: 0, count: m)
-    var columnTermSize = [Double](repeating: 0, count: n)
     for j in 0..<n {
-      for p in A.columnStarts[j]..<A.columnStarts[j + 1] {
-        let i = A.rowIndices[p], a = abs(A.values[p])
-        rowTermSize[i] += a * abs(x[j])
-        columnTermSize[j] += a * abs(y[i])
-      }
+      for p in A.columnStarts[j]..<A.columnStarts[j + 1] { rowTermSize[A.rowIndices[p]] += abs(A.values[p] * x[j]) }
     }
     var Px = [Double](repeating: 0, count: n)
     problem.hessian?.symmetricMultiplyAdd(x, into: &Px, alpha: sign)
@@ -62,7 +57,7 @@ public struct OptimalityCheck: Sendable, Hashable {
     }
     primal += 0.5 * xPx
     var dual = sign * problem.objectiveConstant - 0.5 * xPx
-    var pres = 0.0, dres = 0.0, presRel = 0.0, dresRel = 0.0
+    var pres = 0.0, dres = 0.0, presRel = 0.0
     let costNorm = problem.linearCost.reduce(0) { max($0, abs($1)) }
     func boundTerm(_ v: Double, _ lo: Double, _ up: Double) -> (value: Double, violation: Double) {
       if v > 0 { return lo.isFinite ? (v * lo, 0) : (0, v) }
@@ -82,7 +77,7 @@ public struct OptimalityCheck: Sendable, Hashable {
       let term = boundTerm(y[i], lo, up)
       dual += term.value
       dres = max(dres, term.violation)
-      dresRel = max(dresRel, term.violation / (1 + costNorm))
+
     }
     for j in 0..<n {
       let lo = problem.columnLower[j], up = problem.columnUpper[j]
@@ -92,15 +87,15 @@ public struct OptimalityCheck: Sendable, Hashable {
       let term = boundTerm(z[j], lo, up)
       dual += term.value
       dres = max(dres, term.violation)
-      let c = sign * problem.linearCost[j]
-      dresRel = max(dresRel, term.violation / (1 + max(abs(c), abs(Px[j]), columnTermSize[j])))
     }
     primalObjective = sign * primal
     dualObjective = sign * dual
     primalResidual = max(0, pres)
     dualResidual = dres
     relativePrimalResidual = presRel
-    relativeDualResidual = dresRel
+    var dualScale = costNorm
+    for j in 0..<n { dualScale = max(dualScale, abs(Px[j]), abs(ATy[j])) }
+    relativeDualResidual = dres / (1 + dualScale)
     relativeGap = abs(primal - dual) / (1 + max(abs(primal), abs(dual)))
     reducedCosts = sign == 1 ? z : z.map { -$0 }
     rowActivities = Ax

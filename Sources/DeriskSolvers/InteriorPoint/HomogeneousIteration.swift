@@ -1,0 +1,439 @@
+import DeriskLinearAlgebra
+import Foundation
+
+/// A search direction of the embedding (Δx, Δy, Δs_l, Δz_l, Δs_u, Δz_u, Δτ, Δκ), reused across iterations.
+struct EmbeddingDirection {
+  var x: [Double], y: [Double], sl: [Double], zl: [Double], su: [Double], zu: [Double]
+  var tau = 0.0, kappa = 0.0
+
+  init(n: Int, m: Int, nL: Int, nU: Int) {
+    x = [Double](repeating: 0, count: n); y = [Double](repeating: 0, count: m)
+    sl = [Double](repeating: 0, count: nL); zl = sl
+    su = [Double](repeating: 0, count: nU); zu = su
+  }
+}
+
+extension InteriorPointSolver {
+  /// The iteration of the homogeneous embedding (see the type's comment for the equations). Every vector
+  /// it needs is allocated once here; the loop itself allocates nothing proportional to the problem.
+  mutating func iterate() -> SolveResult {
+    let n = form.columnCount, m = form.rowCount
+    let A = form.A, b = form.b, c = form.c, l = form.lower, u = form.upper
+    let L = (0..<n).filter { l[$0].isFinite }
+    let U = (0..<n).filter { u[$0].isFinite }
+    let nL = L.count, nU = U.count
+    let lL = L.map { l[$0] }, uU = U.map { u[$0] }
+    let P = form.P
+    let diagonalP: [Double]? = {
+      guard let P else { return [Double](repeating: 0, count: n) }
+      var diag = [Double](repeating: 0, count: n)
+      for j in 0..<n {
+        for p in P.columnStarts[j]..<P.columnStarts[j + 1] {
+          if P.rowIndices[p] == j { diag[j] = P.values[p] } else { return nil }
+        }
+      }
+      return diag
+    }()
+    var kkt: any KKTSystem
+    let structured = form.columnBlock.flatMap { columns in form.rowBlock.map { (columns, $0) } }
+    let hasScenarios = (structured?.0.contains { $0 > 0 } ?? false) || (structured?.1.contains { $0 > 0 } ?? false)
+    switch settings.linearSystem {
+    case .augmented:
+      kkt = AugmentedSystem(A: A, P: P)
+    case .scenarioStructured where diagonalP != nil && structured != nil,
+         .automatic where diagonalP != nil && hasScenarios:
+      kkt = ScenarioSchurSystem(A: A, hessianDiagonal: diagonalP ?? [], columnBlock: structured?.0 ?? [],
+                                rowBlock: structured?.1 ?? [])
+    case .normalEquations, .automatic, .scenarioStructured:
+      if let diagonalP { kkt = NormalEquationsSystem(A: A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: A, P: P) }
+    }
+    var info = SolveInfo()
+    info.setupSeconds = setupSeconds
+    info.linearSystem = kkt.name
+    let bNorm = Vector.normInf(b), cNorm = Vector.normInf(c)
+
+    // Regularisation of the (1,1) and (2,2) blocks, in scaled units. The primal one must stay far
+    // below the smallest Z S⁻¹ that matters at the end of the path (a larger value, e.g. 1e-8, stalled
+    // the dual residual on Netlib agg and modszk1); the dual one keeps rank-deficient Ā factorable.
+    let baseRho = 1e-12, baseDelta = 1e-8
+    var rho = baseRho, delta = baseDelta
+
+    // Workspace.
+    var scratchX = [Double](repeating: 0, count: n), scratchW = [Double](repeating: 0, count: m)
+    var errorX = scratchX, errorW = scratchW, productX = scratchX, productW = scratchW
+
+    /// (outX, outW) ← the solution of K [x; w] = [r1; r2], refined against K₀ (ρ = δ = 0, diagonal d) while
+    /// each step at least halves the residual ‖·‖∞ and until it is below 1e-10 (1 + ‖r‖∞); the iterate
+    /// with the smallest residual is kept.
+    func refinedSolve(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double]) {
+      func residual(_ x: [Double], _ w: [Double], _ ex: inout [Double], _ ew: inout [Double]) -> Double {
+        A.transposeTimes(w, into: &productX)
+        P?.symmetricMultiplyAdd(x, into: &productX)
+        A.times(x, into: &productW)
+        var norm = 0.0
+        for j in 0..<n {
+          ex[j] = r1[j] - (productX[j] + d[j] * x[j])
+          norm = max(norm, abs(ex[j]))
+        }
+        for i in 0..<m {
+          ew[i] = r2[i] - productW[i]
+          norm = max(norm, abs(ew[i]))
+        }
+        return norm
+      }
+      for j in 0..<n { outX[j] = r1[j] }
+      for i in 0..<m { outW[i] = r2[i] }
+      kkt.solve(&outX, &outW)
+      let tolerance = 1e-10 * (1 + max(Vector.normInf(r1), Vector.normInf(r2)))
+      var norm = residual(outX, outW, &errorX, &errorW)
+      for _ in 0..<8 where norm > tolerance {
+        kkt.solve(&errorX, &errorW)
+        for j in 0..<n { scratchX[j] = outX[j] + errorX[j] }
+        for i in 0..<m { scratchW[i] = outW[i] + errorW[i] }
+        let newNorm = residual(scratchX, scratchW, &errorX, &errorW)
+        if newNorm < norm { swap(&outX, &scratchX); swap(&outW, &scratchW) }
+        if newNorm >= 0.5 * norm { break }
+        norm = newNorm
+      }
+    }
+
+    // MARK: Starting point (Mehrotra's heuristic on the regularised least-squares solves).
+    var x = [Double](repeating: 0, count: n), y = [Double](repeating: 0, count: m)
+    var sl = [Double](repeating: 1, count: nL), zl = [Double](repeating: 1, count: nL)
+    var su = [Double](repeating: 1, count: nU), zu = [Double](repeating: 1, count: nU)
+    var tau = 1.0, kappa = 1.0
+    do {
+      var dInit = [Double](repeating: 0, count: n)
+      for j in L { dInit[j] += 1 }
+      for j in U { dInit[j] += 1 }
+      for j in 0..<n where dInit[j] == 0 { dInit[j] = 1 }
+      try kkt.factor(diagonal: dInit, primalRegularization: rho, dualRegularization: delta)
+      // x: min ½‖x − x₀‖²_D s.t. Āx = b, with x₀ the bound midpoint / nearest bound.
+      var r1 = [Double](repeating: 0, count: n)
+      for j in 0..<n {
+        var x0 = 0.0
+        if l[j].isFinite && u[j].isFinite { x0 = 0.5 * (l[j] + u[j]) }
+        else if l[j].isFinite { x0 = l[j] + 1 } else if u[j].isFinite { x0 = u[j] - 1 }
+        r1[j] = dInit[j] * x0
+      }
+      var w = [Double](repeating: 0, count: m)
+      refinedSolve(dInit, r1, b, &x, &w)
+      // y: least squares of Āᵀy ≈ c (r₁ = c, r₂ = 0 gives w = −y).
+      var discarded = [Double](repeating: 0, count: n)
+      refinedSolve(dInit, c, [Double](repeating: 0, count: m), &discarded, &w)
+      for i in 0..<m { y[i] = -w[i] }
+      var zfree = [Double](repeating: 0, count: n)
+      A.transposeTimes(y, into: &zfree)
+      for j in 0..<n { zfree[j] = c[j] - zfree[j] }
+      for (k, j) in L.enumerated() { sl[k] = x[j] - l[j]; zl[k] = u[j].isFinite ? max(zfree[j], 0) : zfree[j] }
+      for (k, j) in U.enumerated() { su[k] = u[j] - x[j]; zu[k] = l[j].isFinite ? max(-zfree[j], 0) : -zfree[j] }
+      let minS = min(sl.min() ?? 1, su.min() ?? 1), minZ = min(zl.min() ?? 1, zu.min() ?? 1)
+      let shiftS = max(-1.5 * minS, 0), shiftZ = max(-1.5 * minZ, 0)
+      for k in 0..<nL { sl[k] += shiftS; zl[k] += shiftZ }
+      for k in 0..<nU { su[k] += shiftS; zu[k] += shiftZ }
+      var sz = 0.0, sumS = 0.0, sumZ = 0.0
+      for k in 0..<nL { sz += sl[k] * zl[k]; sumS += sl[k]; sumZ += zl[k] }
+      for k in 0..<nU { sz += su[k] * zu[k]; sumS += su[k]; sumZ += zu[k] }
+      let addS = sumZ > 0 ? 0.5 * sz / sumZ : 0, addZ = sumS > 0 ? 0.5 * sz / sumS : 0
+      for k in 0..<nL { sl[k] = max(sl[k] + addS, 1e-4); zl[k] = max(zl[k] + addZ, 1e-4) }
+      for k in 0..<nU { su[k] = max(su[k] + addS, 1e-4); zu[k] = max(zu[k] + addZ, 1e-4) }
+    } catch {
+      return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+    }
+
+    if settings.verbose {
+      log(String(format: "Derisk interior point: %d rows, %d columns (%d nonzeros) after presolve; %@",
+                 m, n, A.nonzeroCount, kkt.name))
+      if let schur = kkt as? ScenarioSchurSystem { log(schur.summary) }
+      log(" iter      primal obj        dual obj     pres     dres      gap       mu   step     time")
+    }
+
+    // Residuals and Newton-system buffers.
+    var Px = [Double](repeating: 0, count: n), ATy = Px, rx = Px, d = Px, v = Px, x1 = Px, r1 = Px, g = Px
+    var Ax = [Double](repeating: 0, count: m), ry = Ax, w1 = Ax, r2 = Ax
+    var rl = [Double](repeating: 0, count: nL), zsL = rl, dl = rl, cl = rl
+    var ru = [Double](repeating: 0, count: nU), zsU = ru, du = ru, cu = ru
+    var affine = EmbeddingDirection(n: n, m: m, nL: nL, nU: nU)
+    var step = affine, trial = affine
+
+    var lastStep = 1.0
+    var bestMerit = Double.infinity, muAtProgress = Double.infinity, firstMu = Double.nan
+    var stall = 0
+    for iteration in 0...settings.maxIterations {
+      info.iterations = iteration
+      // Residuals.
+      for j in 0..<n { Px[j] = 0 }
+      P?.symmetricMultiplyAdd(x, into: &Px)
+      A.transposeTimes(y, into: &ATy)
+      A.times(x, into: &Ax)
+      for j in 0..<n { rx[j] = Px[j] + c[j] * tau - ATy[j] }
+      for (k, j) in L.enumerated() { rx[j] -= zl[k] }
+      for (k, j) in U.enumerated() { rx[j] += zu[k] }
+      for i in 0..<m { ry[i] = Ax[i] - b[i] * tau }
+      for (k, j) in L.enumerated() { rl[k] = x[j] - lL[k] * tau - sl[k] }
+      for (k, j) in U.enumerated() { ru[k] = uU[k] * tau - x[j] - su[k] }
+      let xPx = Vector.dot(x, Px)
+      let cx = Vector.dot(c, x), by = Vector.dot(b, y)
+      var lz = 0.0, uz = 0.0
+      for k in 0..<nL { lz += lL[k] * zl[k] }
+      for k in 0..<nU { uz += uU[k] * zu[k] }
+      let rtau = cx + xPx / tau - by - lz + uz + kappa
+      var complementarity = tau * kappa
+      for k in 0..<nL { complementarity += sl[k] * zl[k] }
+      for k in 0..<nU { complementarity += su[k] * zu[k] }
+      let mu = complementarity / Double(nL + nU + 1)
+
+      // Convergence on the scaled problem.
+      let primalObjective = (0.5 * xPx / tau + cx) / tau
+      let dualObjective = (-0.5 * xPx / tau + by + lz - uz) / tau
+      let pres = max(Vector.normInf(ry), Vector.normInf(rl), Vector.normInf(ru)) / tau
+      let dres = Vector.normInf(rx) / tau
+      let presRel = pres / (1 + max(bNorm, Vector.normInf(Ax) / tau, Vector.normInf(x) / tau))
+      let dresRel = dres / (1 + max(cNorm, Vector.normInf(Px) / tau, Vector.normInf(ATy) / tau))
+      let gapRel = abs(primalObjective - dualObjective) / (1 + max(abs(primalObjective), abs(dualObjective)))
+      if settings.verbose {
+        let objectiveScale = scaling.costScale * scaling.primalScale
+        log(String(format: "%5d %+15.8e %+15.8e %8.1e %8.1e %8.1e %8.1e %6.3f %8.2f", iteration,
+                   primalObjective / objectiveScale + form.constant, dualObjective / objectiveScale + form.constant,
+                   presRel, dresRel, gapRel, mu, lastStep, elapsed()))
+      }
+      // Scaled figures within tolerance: check the unscaled ones, which alone decide `optimal`.
+      if presRel <= settings.feasibilityTolerance, dresRel <= settings.feasibilityTolerance,
+        gapRel <= settings.gapTolerance
+      {
+        let result = finish(.optimal, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+        if result.termination == .optimal { return result }
+      }
+      // Infeasibility: only once κ dominates τ.
+      if kappa > tau {
+        // Primal infeasibility: a dual ray with bᵀy + lᵀz_l − uᵀz_u > 0 and Āᵀy + z_l − z_u ≈ 0.
+        let t = by + lz - uz
+        if t > 0 {
+          var rayResidual = 0.0
+          var rayEntries = ATy
+          for (k, j) in L.enumerated() { rayEntries[j] += zl[k] }
+          for (k, j) in U.enumerated() { rayEntries[j] -= zu[k] }
+          rayResidual = Vector.normInf(rayEntries)
+          let scale = max(Vector.normInf(y), Vector.normInf(zl), Vector.normInf(zu))
+          if rayResidual <= settings.infeasibilityTolerance * t, t > settings.infeasibilityTolerance * scale {
+            let ray = userRowRay(y)
+            if CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { userSign() * $0 })
+              <= settings.infeasibilityTolerance
+            {
+              return certificateResult(.primalInfeasible, rowRay: ray, direction: nil, iterations: iteration)
+            }
+          }
+        }
+        // Dual infeasibility: a primal ray with c̄ᵀx < 0, P̄x ≈ 0, Āx ≈ 0, x in the bounds' recession cone.
+        if cx < 0 {
+          let s = -cx
+          var violation = max(Vector.normInf(Px), Vector.normInf(Ax))
+          for j in L { violation = max(violation, -x[j]) }
+          for j in U { violation = max(violation, x[j]) }
+          if violation <= settings.infeasibilityTolerance * s, s > settings.infeasibilityTolerance * Vector.normInf(x) {
+            let direction = userDirection(x)
+            if CertificateCheck.unboundedDirectionViolation(problem: problem, direction: direction)
+              <= settings.infeasibilityTolerance
+            {
+              return certificateResult(.dualInfeasible, rowRay: nil, direction: direction, iterations: iteration)
+            }
+          }
+        }
+      }
+      if iteration == settings.maxIterations {
+        return finish(.iterationLimit, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+      }
+      if let limit = settings.timeLimitSeconds, elapsed() > limit {
+        return finish(.timeLimit, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+      }
+      if Task.isCancelled {
+        return finish(.cancelled, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+      }
+      // Progress is a 1% better merit or, while the path is still being followed, a halved μ. Once μ has
+      // fallen by 20 orders of magnitude only the merit counts: μ alone can shrink forever while the
+      // residuals stagnate at the limit of the arithmetic.
+      let merit = max(presRel, dresRel, gapRel)
+      if firstMu.isNaN { firstMu = mu }
+      let followingPath = mu > 1e-20 * firstMu
+      if merit < 0.99 * bestMerit || (followingPath && mu < 0.5 * muAtProgress) {
+        stall = 0
+        muAtProgress = mu
+      } else {
+        stall += 1
+      }
+      bestMerit = min(bestMerit, merit)
+      if stall >= 8 || mu < 1e-300 {
+        return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+      }
+
+      // MARK: Newton system.
+      for j in 0..<n { d[j] = 0 }
+      for (k, j) in L.enumerated() { zsL[k] = zl[k] / sl[k]; d[j] += zsL[k] }
+      for (k, j) in U.enumerated() { zsU[k] = zu[k] / su[k]; d[j] += zsU[k] }
+      var factored = false
+      for _ in 0..<6 {
+        do {
+          try kkt.factor(diagonal: d, primalRegularization: rho, dualRegularization: delta)
+          factored = true
+          break
+        } catch {
+          if settings.verbose { log("factorization failed (\(error)); raising the regularisation to ρ = \(rho * 100), δ = \(delta * 100)") }
+          rho *= 100
+          delta *= 100
+        }
+      }
+      if !factored {
+        return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+      }
+      // Constant solve: K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u.
+      for j in 0..<n { r1[j] = -c[j] }
+      for (k, j) in L.enumerated() { r1[j] += zsL[k] * lL[k] }
+      for (k, j) in U.enumerated() { r1[j] += zsU[k] * uU[k] }
+      refinedSolve(d, r1, b, &x1, &w1)
+      // v = c + 2P̄x/τ + (Z_l/S_l) l + (Z_u/S_u) u (the τ-row's coefficients of Δx).
+      for j in 0..<n { v[j] = c[j] + 2 * Px[j] / tau }
+      for (k, j) in L.enumerated() { v[j] += zsL[k] * lL[k] }
+      for (k, j) in U.enumerated() { v[j] += zsU[k] * uU[k] }
+      var coefTau = -xPx / (tau * tau) - kappa / tau
+      for k in 0..<nL { coefTau -= lL[k] * zsL[k] * lL[k] }
+      for k in 0..<nU { coefTau -= uU[k] * zsU[k] * uU[k] }
+      let denominator = Vector.dot(v, x1) + Vector.dot(b, w1) + coefTau
+
+      /// The direction for residual weight η and complementarity targets d_l, d_u, d_τ, into `dir`.
+      func direction(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double, into dir: inout EmbeddingDirection) {
+        var constant = -dtau / tau
+        g.withUnsafeMutableBufferPointer { gp in
+          for j in 0..<n { gp[j] = 0 }
+          L.withUnsafeBufferPointer { Lp in
+            for k in 0..<nL {
+              let gk = dl[k] / sl[k] + zsL[k] * eta * rl[k]
+              gp[Lp[k]] += gk
+              constant += lL[k] * gk
+            }
+          }
+          U.withUnsafeBufferPointer { Up in
+            for k in 0..<nU {
+              let gk = du[k] / su[k] + zsU[k] * eta * ru[k]
+              gp[Up[k]] -= gk
+              constant -= uU[k] * gk
+            }
+          }
+        }
+        r1.withUnsafeMutableBufferPointer { r in
+          rx.withUnsafeBufferPointer { rxp in g.withUnsafeBufferPointer { gp in for j in 0..<n { r[j] = -eta * rxp[j] - gp[j] } } }
+        }
+        r2.withUnsafeMutableBufferPointer { r in
+          ry.withUnsafeBufferPointer { ryp in for i in 0..<m { r[i] = -eta * ryp[i] } }
+        }
+        refinedSolve(d, r1, r2, &dir.x, &dir.y)   // (x₂, w₂)
+        let dTau = denominator != 0
+          ? (-eta * rtau - constant - Vector.dot(v, dir.x) - Vector.dot(b, dir.y)) / denominator : 0
+        dir.x.withUnsafeMutableBufferPointer { dx in
+          x1.withUnsafeBufferPointer { x1p in for j in 0..<n { dx[j] += dTau * x1p[j] } }
+          dir.sl.withUnsafeMutableBufferPointer { dsl in
+            dir.zl.withUnsafeMutableBufferPointer { dzl in
+              L.withUnsafeBufferPointer { Lp in
+                for k in 0..<nL {
+                  dsl[k] = dx[Lp[k]] - lL[k] * dTau + eta * rl[k]
+                  dzl[k] = -(dl[k] + zl[k] * dsl[k]) / sl[k]
+                }
+              }
+            }
+          }
+          dir.su.withUnsafeMutableBufferPointer { dsu in
+            dir.zu.withUnsafeMutableBufferPointer { dzu in
+              U.withUnsafeBufferPointer { Up in
+                for k in 0..<nU {
+                  dsu[k] = uU[k] * dTau - dx[Up[k]] + eta * ru[k]
+                  dzu[k] = -(du[k] + zu[k] * dsu[k]) / su[k]
+                }
+              }
+            }
+          }
+        }
+        dir.y.withUnsafeMutableBufferPointer { dy in
+          w1.withUnsafeBufferPointer { w1p in for i in 0..<m { dy[i] = -(dy[i] + dTau * w1p[i]) } }
+        }
+        dir.tau = dTau
+        dir.kappa = -(dtau + kappa * dTau) / tau
+      }
+      func maxStep(_ dir: EmbeddingDirection) -> Double {
+        var alpha = 1.0
+        for k in 0..<nL {
+          if dir.sl[k] < 0 { alpha = min(alpha, -sl[k] / dir.sl[k]) }
+          if dir.zl[k] < 0 { alpha = min(alpha, -zl[k] / dir.zl[k]) }
+        }
+        for k in 0..<nU {
+          if dir.su[k] < 0 { alpha = min(alpha, -su[k] / dir.su[k]) }
+          if dir.zu[k] < 0 { alpha = min(alpha, -zu[k] / dir.zu[k]) }
+        }
+        if dir.tau < 0 { alpha = min(alpha, -tau / dir.tau) }
+        if dir.kappa < 0 { alpha = min(alpha, -kappa / dir.kappa) }
+        return alpha
+      }
+
+      // Predictor (affine scaling).
+      for k in 0..<nL { dl[k] = sl[k] * zl[k] }
+      for k in 0..<nU { du[k] = su[k] * zu[k] }
+      direction(eta: 1, dl, du, tau * kappa, into: &affine)
+      let alphaAffine = maxStep(affine)
+      let sigma = pow(1 - alphaAffine, 3)
+      // Corrector: Mehrotra's second-order term.
+      for k in 0..<nL { dl[k] = sl[k] * zl[k] + affine.sl[k] * affine.zl[k] - sigma * mu }
+      for k in 0..<nU { du[k] = su[k] * zu[k] + affine.su[k] * affine.zu[k] - sigma * mu }
+      let dtau = tau * kappa + affine.tau * affine.kappa - sigma * mu
+      direction(eta: 1 - sigma, dl, du, dtau, into: &step)
+      var alpha = maxStep(step)
+
+      // Gondzio centrality correctors: push outlying complementarity products back into a band.
+      for _ in 0..<settings.gondzioCorrectors {
+        let target = min(1, 1.5 * alpha + 0.1)
+        let muTarget = sigma * mu
+        let lowBand = 0.1 * muTarget, highBand = 10 * muTarget
+        func correction(_ s: Double, _ z: Double, _ ds: Double, _ dz: Double) -> Double {
+          let product = (s + target * ds) * (z + target * dz)
+          if product < lowBand { return lowBand - product }
+          if product > highBand { return max(-highBand, highBand - product) }
+          return 0
+        }
+        for k in 0..<nL { cl[k] = dl[k] - correction(sl[k], zl[k], step.sl[k], step.zl[k]) }
+        for k in 0..<nU { cu[k] = du[k] - correction(su[k], zu[k], step.su[k], step.zu[k]) }
+        let ct = dtau - correction(tau, kappa, step.tau, step.kappa)
+        direction(eta: 1 - sigma, cl, cu, ct, into: &trial)
+        let trialAlpha = maxStep(trial)
+        if trialAlpha >= 1.01 * alpha {
+          swap(&step, &trial)
+          alpha = trialAlpha
+          swap(&dl, &cl)
+          swap(&du, &cu)
+        } else {
+          break
+        }
+      }
+
+      alpha = min(1, 0.99 * alpha)
+      lastStep = alpha
+      for j in 0..<n { x[j] += alpha * step.x[j] }
+      for i in 0..<m { y[i] += alpha * step.y[i] }
+      for k in 0..<nL { sl[k] += alpha * step.sl[k]; zl[k] += alpha * step.zl[k] }
+      for k in 0..<nU { su[k] += alpha * step.su[k]; zu[k] += alpha * step.zu[k] }
+      tau += alpha * step.tau
+      kappa += alpha * step.kappa
+      // Keep the regularisation small once the factorization succeeds again.
+      rho = max(baseRho, rho / 10)
+      delta = max(baseDelta, delta / 10)
+      // Normalise the homogeneous iterate when it drifts far from scale 1 (the embedding is scale-invariant).
+      let scale = max(tau, kappa)
+      if scale > 1e6 || scale < 1e-6, !(kappa > tau && scale < 1e-6) {
+        let f = 1 / scale
+        for j in 0..<n { x[j] *= f }
+        for i in 0..<m { y[i] *= f }
+        for k in 0..<nL { sl[k] *= f; zl[k] *= f }
+        for k in 0..<nU { su[k] *= f; zu[k] *= f }
+        tau *= f
+        kappa *= f
+      }
+    }
+    return finish(.iterationLimit, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+  }
+}
