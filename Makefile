@@ -17,7 +17,7 @@ ifeq ($(origin OPENBLAS_CORETYPE),undefined)
   endif
 endif
 
-.PHONY: deps build run test bench doctor clean
+.PHONY: deps build run test bench doctor docs clean
 
 ## deps: install the system packages Derisk links against, if any is missing.
 deps:
@@ -39,14 +39,15 @@ deps:
 build: deps
 	swift build -c release
 
-## run: the main job (for now the linear-algebra demo).
+## run: the main job: solve the Central Asia flagship, print the plan and write its report
+## (plan, frontier, N-1 stress, Middle Corridor value) to .build/central-asia-report/report.html.
 run: deps
-	swift build -c release --product derisk
-	.build/release/derisk demo
+	swift build -c release
+	.build/release/CentralAsia --report .build/central-asia-report
 
-## test: build the CLI (the CLI tests run the binary), then every test in release mode.
+## test: build the CLI and the examples (the CLI tests run them), then every test in release mode.
 test: deps
-	swift build -c release --product derisk
+	swift build -c release
 	swift test -c release
 
 ## doctor: which BLAS/LAPACK the binary loads, threads, known problems.
@@ -57,6 +58,10 @@ doctor: deps
 ## bench: the package-benchmark suite in Benchmarks/ (see Benchmarks/RESULTS.md).
 bench: deps
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+
+## docs: the DocC catalogues as static sites under .build/docs/<Module> (needs the docc tool of the toolchain).
+docs:
+	./scripts/build-docs.sh
 
 clean:
 	swift package clean

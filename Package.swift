@@ -44,6 +44,11 @@ let package = Package(
       dependencies: ["Derisk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .executableTarget(name: "CentralAsia", dependencies: ["Derisk"], path: "Examples/CentralAsia", exclude: ["SOURCES.md", "central-asia.yaml"]),
+    .executableTarget(name: "EfficientFrontier", dependencies: ["Derisk"], path: "Examples/EfficientFrontier"),
+    .executableTarget(name: "ScenarioViews", dependencies: ["Derisk"], path: "Examples/ScenarioViews"),
+    .executableTarget(name: "CorridorInvestment", dependencies: ["Derisk"], path: "Examples/CorridorInvestment"),
+    .executableTarget(name: "SolveMPS", dependencies: ["Derisk"], path: "Examples/SolveMPS"),
+    .executableTarget(name: "Embedding", dependencies: ["Derisk"], path: "Examples/Embedding"),
 
     // Shared tolerance helpers and fixture lookup for every test target.
     .target(name: "DeriskTestSupport", dependencies: ["DeriskLinearAlgebra"], path: "Tests/DeriskTestSupport"),

@@ -12,12 +12,21 @@
 // subject to supplier and leg capacities, demand and the policy's share caps. Every number in
 // `central-asia.yaml` carries the fact id it comes from (see SOURCES.md) or says it is assumed.
 //
-// Run: swift run -c release CentralAsia [MODEL.yaml] [--json]
+// The report (--report DIR, default ./central-asia-report) holds the plan with its charts, the
+// efficient frontier, the single points of failure and the value of Middle Corridor capacity.
+//
+// Run: swift run -c release CentralAsia [MODEL.yaml] [--json] [--report DIR] [--no-report]
 import Derisk
 import Foundation
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
 let json = arguments.contains("--json")
+let writeReport = !arguments.contains("--no-report")
+var reportDirectory = "central-asia-report"
+if let k = arguments.firstIndex(of: "--report"), k + 1 < arguments.count {
+  reportDirectory = arguments[k + 1]
+  arguments.removeSubrange(k...(k + 1))
+}
 let path = arguments.first { !$0.hasPrefix("--") }
   ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("central-asia.yaml").path
 
@@ -26,7 +35,20 @@ do {
   FileHandle.standardError.write(Data("Solving \(model.name ?? path): \(model.materials.count) materials, \(model.suppliers.count) suppliers, \(model.legs.count) legs, \(model.scenarios.count) scenarios…\n".utf8))
   let plan = try model.solve()
   print(json ? try plan.json() : plan.text)
-} catch let error as SourcingError {
+  if writeReport {
+    func progress(_ done: Int, _ total: Int, _ what: String) {
+      if done < total { FileHandle.standardError.write(Data("[\(done + 1)/\(total)] \(what)\n".utf8)) }
+    }
+    var report = plan.report(model: model)
+    report.append(try model.efficientFrontier(progress: progress).report(modelName: nil))
+    report.append(try model.stressTest(progress: progress).report(modelName: nil))
+    if model.corridors.contains(where: { $0.id == "middle" }) {
+      report.append(try model.valueOfCapacity(.corridor("middle"), progress: progress).report(modelName: nil))
+    }
+    try report.write(to: reportDirectory)
+    FileHandle.standardError.write(Data("Report: \(reportDirectory)/report.html (and report.md, \(report.charts.count) charts)\n".utf8))
+  }
+} catch {
   FileHandle.standardError.write(Data("error: \(error)\n".utf8))
   exit(2)
 }

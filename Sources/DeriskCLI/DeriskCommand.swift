@@ -13,6 +13,11 @@ struct DeriskCommand: ParsableCommand {
     subcommands: [
       LPCommand.self,
       Solve.self,
+      Frontier.self,
+      Stress.self,
+      Value.self,
+      Compare.self,
+      Bench.self,
       ExportMPS.self,
       Generate.self,
       Reweight.self,

@@ -7,7 +7,7 @@ struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Generate a random but realistic sourcing model, the same for a seed on every platform.",
     discussion: """
-      The generating distribution is documented on `InstanceGenerator` (docs/sourcing.md). The
+      The generating distribution is documented on `InstanceGenerator` (README, "Sourcing models"). The
       format follows the output's extension (.yaml, .yml or .json). Exit status 2 for unusable arguments.
       """)
 

@@ -15,9 +15,6 @@ struct LPCommand: ParsableCommand {
   @Argument(help: "The problem, in fixed or free MPS (.mps) or QPS (.qps) format.")
   var file: String
 
-  @Flag(help: "Print one JSON object on standard output instead of a summary.")
-  var json = false
-
   @Option(name: .customLong("time-limit"), help: "Stop after this many seconds (default: no limit).")
   var timeLimit: Double?
 
@@ -27,8 +24,10 @@ struct LPCommand: ParsableCommand {
   @Option(name: .customLong("linear-system"), help: "automatic, normalEquations or augmented (default automatic).")
   var linearSystem: LinearSystemChoice = .automatic
 
-  @Flag(help: "Print the iteration log on standard error.")
+  @Flag(help: "Print the iteration log on standard error (off with --quiet).")
   var verbose = false
+
+  @OptionGroup var output: OutputOptions
 
   @Option(help: "Write the primal and dual solution to this CSV file.")
   var solution: String?
@@ -37,7 +36,7 @@ struct LPCommand: ParsableCommand {
     var settings = InteriorPointSettings()
     settings.timeLimitSeconds = timeLimit
     settings.maxIterations = maxIterations
-    settings.verbose = verbose
+    settings.verbose = verbose && !output.quiet
     settings.linearSystem = linearSystem
     let file: MPSFile
     let result: SolveResult
@@ -48,7 +47,7 @@ struct LPCommand: ParsableCommand {
     } catch {
       throw CommandFailure.unusableInput("\(error)")
     }
-    for warning in file.warnings where !json { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+    for warning in file.warnings where !output.json && !output.quiet { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
     if let path = solution {
       do {
         try SolutionCSV.text(problem: file.problem, result: result).write(toFile: path, atomically: true, encoding: .utf8)
@@ -57,19 +56,36 @@ struct LPCommand: ParsableCommand {
       }
     }
     let report = SolveReport(problem: file.problem, result: result, warnings: file.warnings)
-    if json {
-      print(try CommandFailure.jsonString(report))
-      return
-    }
     let p = file.problem
-    print("\(p.name.isEmpty ? self.file : p.name): \(p.rowCount) rows, \(p.columnCount) columns, "
-      + "\(p.constraintMatrix.nonzeroCount) nonzeros\(p.isLinear ? "" : ", quadratic objective")")
-    print("status      \(result.termination.rawValue)")
-    if result.objective.isFinite { print("objective   \(String(format: "%.12g", result.objective))") }
-    print(String(format: "residuals   primal %.2e, dual %.2e, gap %.2e", result.info.primalResidual,
-                 result.info.dualResidual, result.info.relativeGap))
-    print(String(format: "iterations  %d in %.3f s (%@)", result.info.iterations, result.info.solveSeconds,
-                 result.info.linearSystem))
+    var lines = ["\(p.name.isEmpty ? self.file : p.name): \(p.rowCount) rows, \(p.columnCount) columns, "
+      + "\(p.constraintMatrix.nonzeroCount) nonzeros\(p.isLinear ? "" : ", quadratic objective")",
+      "status      \(result.termination.rawValue)"]
+    if result.objective.isFinite { lines.append("objective   \(String(format: "%.12g", result.objective))") }
+    lines.append(String(format: "residuals   primal %.2e, dual %.2e, gap %.2e", result.info.primalResidual,
+                        result.info.dualResidual, result.info.relativeGap))
+    lines.append(String(format: "iterations  %d in %.3f s (%@)", result.info.iterations, result.info.solveSeconds,
+                        result.info.linearSystem))
+    var doc = ReportDocument(title: "LP/QP solve: \(p.name.isEmpty ? self.file : p.name)")
+    doc.blocks.append(.table(header: ["Figure", "Value"], rows: [
+      ["status", result.termination.rawValue], ["objective", String(format: "%.12g", result.objective)],
+      ["rows", "\(p.rowCount)"], ["columns", "\(p.columnCount)"], ["iterations", "\(result.info.iterations)"],
+      ["primal residual", String(format: "%.2e", result.info.primalResidual)],
+      ["dual residual", String(format: "%.2e", result.info.dualResidual)], ["gap", String(format: "%.2e", result.info.relativeGap)],
+    ]))
+    var tables = CSVTables()
+    let sol = result.solution
+    tables.add("solution", header: ["kind", "name", "value", "dual"],
+               rows: (0..<min(p.columnCount, sol.x.count)).map { j in
+                 ["column", p.columnName(j), "\(sol.x[j])", j < sol.reducedCosts.count ? "\(sol.reducedCosts[j])" : ""]
+               } + (0..<min(p.rowCount, sol.rowDuals.count)).map { i in
+                 ["row", p.rowName(i), i < sol.rowActivities.count ? "\(sol.rowActivities[i])" : "", "\(sol.rowDuals[i])"]
+               })
+    if output.json {
+      print(try CommandFailure.jsonString(report))   // the solver's SolveReport keys, unchanged
+      try output.emit(report, text: "", document: output.report == nil ? nil : doc, tables: output.csv == nil ? nil : tables, printing: false)
+    } else {
+      try output.emit(report, text: lines.joined(separator: "\n"), document: doc, tables: tables)
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 import ArgumentParser
-import DeriskScenarios
+import Derisk
 import Foundation
 
-/// `derisk reweight SCENARIOS --views VIEWS [--json]`: entropy pooling of a scenario set under views.
+/// `derisk reweight SCENARIOS --views VIEWS [--json] [--csv DIR] [--report DIR] [--quiet]`: entropy pooling.
 struct Reweight: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Reweight scenarios by entropy pooling: the posterior closest to the prior that meets the views.")
@@ -13,20 +13,29 @@ struct Reweight: ParsableCommand {
   @Option(help: "Views file (.yaml, .yml or .json).")
   var views: String
 
-  @Flag(help: "Print JSON instead of a table.")
-  var json = false
+  @OptionGroup var output: OutputOptions
 
   func run() throws {
     let report: ReweightReport
     do {
       report = try ReweightReport(scenariosPath: scenarios, viewsPath: views)
     } catch let error as ScenarioError {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode(2)
+      throw CommandFailure.unusableInput("\(error)")
     } catch let error as ConflictingViewsError {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode(2)
+      throw CommandFailure.unusableInput("\(error)")
     }
-    print(json ? try report.json() : report.text, terminator: json ? "\n" : "")
+    var doc = ReportDocument(title: "Entropy pooling: \(URL(fileURLWithPath: scenarios).lastPathComponent)")
+    doc.blocks.append(.table(header: ["Scenario", "Prior", "Posterior"],
+                             rows: report.scenarios.map { [$0.scenario, String(format: "%.6f", $0.prior), String(format: "%.6f", $0.posterior)] }))
+    doc.blocks.append(.paragraph(String(format: "KL divergence %.6g; effective scenarios %.3f → %.3f; status %@.", report.klDivergence,
+                                        report.priorEffectiveNumber, report.posteriorEffectiveNumber, report.status.rawValue)))
+    var tables = CSVTables()
+    tables.add("reweight", header: ["scenario", "prior", "posterior"], rows: report.scenarios.map { [$0.scenario, "\($0.prior)", "\($0.posterior)"] })
+    if output.json {
+      print(try report.json())   // the scenario module's own keys, unchanged
+      try output.emit(report, text: "", document: output.report == nil ? nil : doc, tables: output.csv == nil ? nil : tables, printing: false)
+    } else {
+      try output.emit(report, text: report.text, document: doc, tables: tables)
+    }
   }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
-import DeriskScenarios
+import Derisk
 import Foundation
 
-/// `derisk scenarios EVENTS [--samples N --seed S] [--json]`: scenarios from disruption events.
+/// `derisk scenarios EVENTS [--samples N --seed S] [--json] [--csv DIR] [--report DIR] [--quiet]`.
 struct Scenarios: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Generate a scenario set from disruption events, by exact enumeration or seeded sampling.")
+    abstract: "Generate a scenario set from disruption events, by exact enumeration or seeded sampling.",
+    discussion: "With --json, standard output is a valid scenario set file. Exit status 2 for unusable input.")
 
   @Argument(help: "Events file (.yaml, .yml or .json).")
   var events: String
@@ -16,8 +17,7 @@ struct Scenarios: ParsableCommand {
   @Option(help: "Seed of the SplitMix64 generator (with --samples; default 0).")
   var seed: UInt64?
 
-  @Flag(help: "Print JSON (a valid scenario set file) instead of a table.")
-  var json = false
+  @OptionGroup var output: OutputOptions
 
   func run() throws {
     let report: ScenariosReport
@@ -25,9 +25,18 @@ struct Scenarios: ParsableCommand {
       if seed != nil && samples == nil { throw ScenarioError(path: "--seed", message: "needs --samples") }
       report = try ScenariosReport(eventsPath: events, samples: samples, seed: seed)
     } catch let error as ScenarioError {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode(2)
+      throw CommandFailure.unusableInput("\(error)")
     }
-    print(json ? try report.json() : report.text, terminator: json ? "\n" : "")
+    var doc = ReportDocument(title: "Scenarios from \(URL(fileURLWithPath: events).lastPathComponent) (\(report.method))")
+    doc.blocks.append(.table(header: ["Scenario", "Probability"],
+                             rows: report.scenarios.map { [$0.name, String(format: "%.6f", $0.probability)] }))
+    var tables = CSVTables()
+    tables.add("scenarios", header: ["scenario", "probability"], rows: report.scenarios.map { [$0.name, "\($0.probability)"] })
+    if output.json {
+      print(try report.json())   // a valid scenario set file
+      try output.emit(report, text: "", document: output.report == nil ? nil : doc, tables: output.csv == nil ? nil : tables, printing: false)
+    } else {
+      try output.emit(report, text: report.text, document: doc, tables: tables)
+    }
   }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Derisk
 import Foundation
 
-/// `derisk solve MODEL [--json] [--risk-aversion λ] [--cvar-confidence α]`: the sourcing plan.
+/// `derisk solve MODEL [--risk-aversion λ] [--cvar-confidence α] [--json] [--csv DIR] [--report DIR] [--quiet]`.
 struct Solve: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Solve a sourcing model (YAML or JSON) and print the plan.",
@@ -10,14 +10,13 @@ struct Solve: ParsableCommand {
       Minimises E[cost] + λ·CVaR_α(cost) (or the model's risk measure) over contracts now and
       recourse per scenario. With --json, standard output holds exactly one JSON object (status,
       objective, expected_cost, cvar and the plan's sections); progress goes to standard error.
-      Exit status 0 when the solve ran (read `status`), 2 when the model or an argument is unusable.
+      --report DIR writes the plan with its charts (allocation by country and corridor, scenario
+      costs with VaR/CVaR, flows). Exit status 0 when the solve ran (read `status`), 2 when the
+      model or an argument is unusable.
       """)
 
   @Argument(help: "The sourcing model file (.yaml, .yml or .json).")
   var model: String
-
-  @Flag(help: "Print one JSON object on standard output instead of the readable plan.")
-  var json = false
 
   @Option(name: .customLong("risk-aversion"), help: "λ, the weight of the risk measure (overrides the model's policy).")
   var riskAversion: Double?
@@ -34,28 +33,28 @@ struct Solve: ParsableCommand {
   @Option(name: .customLong("time-limit"), help: "Stop the main solve after this many seconds (default: no limit).")
   var timeLimit: Double?
 
-  @Flag(help: "Print the interior-point iteration log on standard error.")
+  @Flag(help: "Print the interior-point iteration log on standard error (off with --quiet).")
   var verbose = false
+
+  @OptionGroup var output: OutputOptions
 
   func run() throws {
     let plan: SourcingPlan
+    let sourcing: SourcingModel
     do {
-      var sourcing = try SourcingModel.load(path: model)
-      if let riskAversion { sourcing.policy.riskAversion = riskAversion }
-      if let cvarConfidence { sourcing.policy.cvarConfidence = cvarConfidence }
-      try sourcing.validate()
-      FileHandle.standardError.write(Data("solving \(sourcing.name ?? model): \(sourcing.materials.count) materials, \(sourcing.suppliers.count) suppliers, \(sourcing.legs.count) legs, \(sourcing.scenarios.count) scenarios\n".utf8))
+      sourcing = try loadModel(model, riskAversion: riskAversion, cvarConfidence: cvarConfidence)
+      output.note("solving \(sourcing.name ?? model): \(sourcing.materials.count) materials, \(sourcing.suppliers.count) suppliers, \(sourcing.legs.count) legs, \(sourcing.scenarios.count) scenarios")
       var settings = InteriorPointSettings()
       settings.linearSystem = solver.linearSystem
       settings.timeLimitSeconds = timeLimit
-      settings.verbose = verbose
+      settings.verbose = verbose && !output.quiet
       plan = try sourcing.solve(options: SourcingSolveOptions(interiorPoint: settings, valueOfInformation: !noValueOfInformation))
     } catch let error as SourcingError {
       throw CommandFailure.unusableInput("\(error)")
     } catch {
       throw CommandFailure.unusableInput("\(model): \(error)")
     }
-    print(json ? try plan.json() : plan.text, terminator: json ? "\n" : "")
+    try output.emit(plan, text: plan.text, document: plan.report(model: sourcing), tables: plan.csvTables())
   }
 }
 
@@ -69,5 +68,27 @@ enum SolverChoice: String, ExpressibleByArgument, CaseIterable {
     case .structured: return .scenarioStructured
     case .general: return .normalEquations
     }
+  }
+}
+
+/// Loads and validates a model, applying the common policy overrides.
+func loadModel(_ path: String, riskAversion: Double? = nil, cvarConfidence: Double? = nil) throws -> SourcingModel {
+  var sourcing = try SourcingModel.load(path: path)
+  if let riskAversion { sourcing.policy.riskAversion = riskAversion }
+  if let cvarConfidence { sourcing.policy.cvarConfidence = cvarConfidence }
+  try sourcing.validate()
+  return sourcing
+}
+
+/// Runs `body`, turning any thrown error into the one-line exit-2 failure.
+func unusable<T>(_ place: String, _ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as SourcingError {
+    throw CommandFailure.unusableInput("\(error)")
+  } catch let error as ExitCode {
+    throw error
+  } catch {
+    throw CommandFailure.unusableInput("\(place): \(error)")
   }
 }

@@ -1,6 +1,6 @@
 /// A complete sourcing model: what is needed where, who can supply it, how it can travel, what may
 /// happen, and the buyer's policy. The file format (YAML or JSON) is this type's Codable form; see
-/// `docs/sourcing.md` and the DocC article.
+/// the README ("Sourcing models") and the DocC article.
 public struct SourcingModel: Sendable, Hashable, Codable {
   /// A name for reports.
   public var name: String?

@@ -137,7 +137,9 @@ public struct SourcingProgram: Sendable {
         let name = "contract[\(s.id),\(offer.material)]"
         let v: Variable
         if let fixed {
-          let x = min(max(0, fixed.contracts[i][o]), upper)
+          // Not clamped to the scenarios' largest capacity: a contract signed with a supplier that
+          // then fails everywhere (a stress test) still costs its fee.
+          let x = max(0, fixed.contracts[i][o])
           v = try model.addVariable(name: name, lower: x, upper: x, block: .firstStage)
         } else {
           v = try model.addVariable(name: name, lower: 0, upper: upper, block: .firstStage)
