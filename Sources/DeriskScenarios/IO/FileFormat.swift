@@ -19,6 +19,9 @@ public enum FileFormat: String, Sendable, Hashable {
   /// Decodes `T`, turning DecodingError into a ``ScenarioError`` whose path is the coding path
   /// (`scenarios[3].probability: expected a number`).
   public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+    if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw ScenarioError(path: "", message: "the file is empty")
+    }
     do {
       switch self {
       case .json: return try JSONDecoder().decode(T.self, from: data)
