@@ -157,7 +157,8 @@ extension InteriorPointSolver {
     var step = affine, trial = affine
 
     var lastStep = 1.0
-    var bestMerit = Double.infinity, muAtProgress = Double.infinity, firstMu = Double.nan
+    var bestPrimal = Double.infinity, bestDual = Double.infinity, bestGap = Double.infinity
+    var muAtProgress = Double.infinity, firstMu = Double.nan
     var stall = 0
     for iteration in 0...settings.maxIterations {
       info.iterations = iteration
@@ -249,19 +250,23 @@ extension InteriorPointSolver {
       if Task.isCancelled {
         return finish(.cancelled, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
       }
-      // Progress is a 1% better merit or, while the path is still being followed, a halved μ. Once μ has
-      // fallen by 20 orders of magnitude only the merit counts: μ alone can shrink forever while the
-      // residuals stagnate at the limit of the arithmetic.
-      let merit = max(presRel, dresRel, gapRel)
+      // Progress is a 1% better primal residual, dual residual or gap, or, while the path is still being
+      // followed, a halved μ. (A single merit such as their maximum can sit at a saturated gap for many
+      // useful iterations.) Once μ has fallen by 20 orders of magnitude μ no longer counts: it can shrink
+      // forever while the residuals stagnate at the limit of the arithmetic.
       if firstMu.isNaN { firstMu = mu }
       let followingPath = mu > 1e-20 * firstMu
-      if merit < 0.99 * bestMerit || (followingPath && mu < 0.5 * muAtProgress) {
+      if presRel < 0.99 * bestPrimal || dresRel < 0.99 * bestDual || gapRel < 0.99 * bestGap
+        || (followingPath && mu < 0.5 * muAtProgress)
+      {
         stall = 0
-        muAtProgress = mu
+        muAtProgress = min(muAtProgress, mu)
       } else {
         stall += 1
       }
-      bestMerit = min(bestMerit, merit)
+      bestPrimal = min(bestPrimal, presRel)
+      bestDual = min(bestDual, dresRel)
+      bestGap = min(bestGap, gapRel)
       if stall >= 8 || mu < 1e-300 {
         let stopped = finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
         if stopped.termination != .numericalError { return stopped }
