@@ -34,7 +34,9 @@ public struct PlanComparison: Sendable, Hashable, Codable {
   public init(_ a: SourcingPlan, named aName: String, _ b: SourcingPlan, named bName: String) {
     self.a = aName
     self.b = bName
-    let shortA = a.expectedShortfall.values.reduce(0, +), shortB = b.expectedShortfall.values.reduce(0, +)
+    // Summed in key order, so equal plans give equal totals to the last bit.
+    let shortA = a.expectedShortfall.sorted { $0.key < $1.key }.reduce(0.0) { $0 + $1.value }
+    let shortB = b.expectedShortfall.sorted { $0.key < $1.key }.reduce(0.0) { $0 + $1.value }
     summary = [
       Row(name: "objective", a: a.objective, b: b.objective),
       Row(name: "expected_cost", a: a.expectedCost, b: b.expectedCost),

@@ -79,7 +79,9 @@ extension SourcingPlan {
     var corridorLines: [ShareLine] = []
     for (m, material) in sm.materials.enumerated() {
       let byCountry = countryTonnes[material.id] ?? [:]
-      let total = byCountry.values.reduce(0, +)
+      // Summed in the model's country order: a Dictionary's order can differ between two equal dictionaries,
+      // and so would the last bits of the total.
+      let total = sm.supplierCountries.reduce(0.0) { $0 + (byCountry[$1] ?? 0) }
       var hhiCountry = 0.0
       for country in sm.supplierCountries {
         guard let t = byCountry[country] else { continue }
