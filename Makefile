@@ -17,7 +17,7 @@ ifeq ($(origin OPENBLAS_CORETYPE),undefined)
   endif
 endif
 
-.PHONY: deps build run test bench doctor docs clean
+.PHONY: deps build run test bench doctor docs fuzz fuzz-build clean
 
 ## deps: install the system packages Derisk links against, if any is missing.
 deps:
@@ -58,6 +58,21 @@ doctor: deps
 ## bench: the package-benchmark suite in Benchmarks/ (see Benchmarks/RESULTS.md).
 bench: deps
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+
+## fuzz: build the libFuzzer harnesses (Fuzz/build.sh) and run each for SECONDS seconds (default 60)
+## from the committed seed corpus; new inputs go to .build/fuzz/corpus-<harness>, crashes to .build/fuzz/.
+SECONDS ?= 60
+fuzz: fuzz-build
+	@for h in mps model; do \
+	  mkdir -p .build/fuzz/corpus-$$h; \
+	  echo "== fuzz-$$h for $(SECONDS) s"; \
+	  .build/fuzz/fuzz-$$h -max_total_time=$(SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=.build/fuzz/$$h- .build/fuzz/corpus-$$h Fuzz/corpus/$$h || exit 1; \
+	done
+
+fuzz-build:
+	swift package resolve
+	Fuzz/build.sh .build/fuzz
 
 ## docs: the DocC catalogues as static sites under .build/docs/<Module> (needs the docc tool of the toolchain).
 docs:

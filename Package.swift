@@ -18,6 +18,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // Tests only: property-based checks of the solver (Tests/DeriskPropertyTests).
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     .systemLibrary(
@@ -71,6 +73,11 @@ let package = Package(
     .testTarget(
       name: "DeriskCLITests",
       dependencies: ["DeriskTestSupport"]
+    ),
+    .testTarget(
+      name: "DeriskPropertyTests",
+      dependencies: ["DeriskSolvers", "DeriskScenarios", "DeriskSourcing", "DeriskTestSupport",
+                     .product(name: "PropertyBased", package: "swift-property-based")]
     ),
   ]
 )

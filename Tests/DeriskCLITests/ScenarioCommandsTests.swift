@@ -32,7 +32,7 @@ struct ScenarioCommandsTests {
   @Test func badScenarioFileExitsTwoNamingThePath() throws {
     let output = try DeriskExecutable.run(["reweight", Self.path("bad-probability.yaml"), "--views", Self.path("views.yaml")])
     #expect(output.status == 2)
-    #expect(output.standardError == "error: scenarios[3].probability: must be ≥ 0, got -0.1\n")
+    #expect(output.standardError == "error: \(Self.path("bad-probability.yaml")): scenarios[3].probability: must be ≥ 0, got -0.1\n")
     #expect(output.standardOutput.isEmpty)
   }
 }

@@ -44,6 +44,10 @@ struct LPCommand: ParsableCommand {
       try settings.validate()
       file = try MPSReader.read(contentsOf: URL(fileURLWithPath: self.file))
       result = try solve(file.problem, settings: settings)
+    } catch let error as MPSError {
+      throw CommandFailure.unusableInput("\(error)")
+    } catch let error as ProblemError {
+      throw CommandFailure.unusableInput("\(self.file): \(error)")
     } catch {
       throw CommandFailure.unusableInput("\(error)")
     }

@@ -17,12 +17,19 @@ struct Reweight: ParsableCommand {
 
   func run() throws {
     let report: ReweightReport
+    // Each file is read on its own first, so that the message names the file the problem is in.
+    do { _ = try ScenarioSetFile.load(path: scenarios) } catch let error as ScenarioError {
+      throw CommandFailure.unusableInput(error.path == scenarios ? "\(error)" : "\(scenarios): \(error)")
+    }
+    do { _ = try ViewsFile.load(path: views) } catch let error as ScenarioError {
+      throw CommandFailure.unusableInput(error.path == views ? "\(error)" : "\(views): \(error)")
+    }
     do {
       report = try ReweightReport(scenariosPath: scenarios, viewsPath: views)
     } catch let error as ScenarioError {
-      throw CommandFailure.unusableInput("\(error)")
+      throw CommandFailure.unusableInput("\(views): \(error)")
     } catch let error as ConflictingViewsError {
-      throw CommandFailure.unusableInput("\(error)")
+      throw CommandFailure.unusableInput("\(views): \(error)")
     }
     var doc = ReportDocument(title: "Entropy pooling: \(URL(fileURLWithPath: scenarios).lastPathComponent)")
     doc.blocks.append(.table(header: ["Scenario", "Prior", "Posterior"],

@@ -25,7 +25,8 @@ struct Scenarios: ParsableCommand {
       if seed != nil && samples == nil { throw ScenarioError(path: "--seed", message: "needs --samples") }
       report = try ScenariosReport(eventsPath: events, samples: samples, seed: seed)
     } catch let error as ScenarioError {
-      throw CommandFailure.unusableInput("\(error)")
+      let named = error.path == events || error.path.hasPrefix("--")
+      throw CommandFailure.unusableInput(named ? "\(error)" : "\(events): \(error)")
     }
     var doc = ReportDocument(title: "Scenarios from \(URL(fileURLWithPath: events).lastPathComponent) (\(report.method))")
     doc.blocks.append(.table(header: ["Scenario", "Probability"],

@@ -30,7 +30,13 @@ public enum EntropyPooling {
   /// - Throws: ``ScenarioError`` for unusable views; ``ConflictingViewsError`` for views that cannot hold together.
   public static func solve(prior: ScenarioSet, views: [View], settings: EntropyPoolingSettings = .init()) throws -> EntropyPoolingResult {
     var rows: [ViewConstraint] = []
-    for view in views { rows += try view.constraints(over: prior) }
+    for (k, view) in views.enumerated() {
+      do { rows += try view.constraints(over: prior) } catch let e as ScenarioError where !e.path.hasPrefix("views[") {
+        // Name the view the problem was found in: views[k].event.scenarios[1], or views[k]: scenarios[0].attributes: …
+        if e.path.hasPrefix("event") { throw ScenarioError(path: "views[\(k)].\(e.path)", message: e.message) }
+        throw ScenarioError(path: "views[\(k)]", message: e.path.isEmpty ? e.message : "\(e.path): \(e.message)")
+      }
+    }
     return try solve(prior: prior.probabilities, constraints: rows, settings: settings)
   }
 

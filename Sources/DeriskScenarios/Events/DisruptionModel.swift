@@ -127,14 +127,21 @@ public struct DisruptionModel: Sendable, Hashable, Codable {
                              droppedMass: dropped, droppedBranches: droppedCount)
   }
 
+  /// The largest sample count `sample(count:seed:)` accepts: 10⁸ draws take about a minute, so a
+  /// larger request (a typo such as `--samples 1000000000000`) is refused instead of running for days.
+  public static let maximumSamples = 100_000_000
+
   /// `count` independent draws of the event chain from ``SplitMix64`` seeded with `seed`; each draw
   /// has weight 1/count and identical combinations are merged (probability = frequency).
   ///
   /// Draw: for k = 1…K, event k happens when u < πₖ with u the generator's next uniform double, so a
   /// seed gives the same scenarios on every platform. Scenarios are listed in order of first draw.
-  /// - Throws: ``ScenarioError`` when `count` < 1.
+  /// - Throws: ``ScenarioError`` when `count` < 1 or above ``maximumSamples``.
   public func sample(count: Int, seed: UInt64) throws -> ScenarioSet {
     guard count >= 1 else { throw ScenarioError(path: "samples", message: "must be ≥ 1, got \(count)") }
+    guard count <= Self.maximumSamples else {
+      throw ScenarioError(path: "samples", message: "must be at most \(Self.maximumSamples) (about a minute of sampling), got \(count)")
+    }
     let rules = resolvedRules
     var generator = SplitMix64(seed: seed)
     var counts: [[Bool]: Int] = [:]

@@ -19,6 +19,9 @@ public enum FileFormat: String, Sendable, Hashable {
   /// Decodes `T`, turning DecodingError into a ``ScenarioError`` whose path is the coding path
   /// (`scenarios[3].probability: expected a number`).
   public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+    if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw ScenarioError(path: "", message: "the file is empty")
+    }
     do {
       switch self {
       case .json: return try JSONDecoder().decode(T.self, from: data)
@@ -56,6 +59,12 @@ public enum FileFormat: String, Sendable, Hashable {
       return ScenarioError(path: dottedPath(context.codingPath), message: "missing key \"\(key.stringValue)\"")
     case .dataCorrupted(let context):
       let path = dottedPath(context.codingPath)
+      // The YAML parser's own error says where it stopped ("3:25: error: parser: did not find …");
+      // its first line is the place.
+      if path.isEmpty, let underlying = context.underlyingError,
+         let first = "\(underlying)".split(separator: "\n").first, first.contains(":") {
+        return ScenarioError(path: "", message: "not valid YAML: line \(first)")
+      }
       return ScenarioError(path: path, message: path.isEmpty ? "unreadable: \(context.debugDescription)" : context.debugDescription)
     @unknown default:
       return ScenarioError(path: "", message: "\(error)")

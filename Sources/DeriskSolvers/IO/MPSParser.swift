@@ -751,7 +751,9 @@ struct MPSParser {
     warnings.append("\(fileName):\(lineNumber): \(message)")
   }
 
+  /// The error at the current line; a message quoting a huge token (a megabyte-long "section name")
+  /// is cut to its first 200 characters.
   private func error(_ kind: MPSError.Kind, _ message: String) -> MPSError {
-    MPSError(fileName: fileName, line: lineNumber, kind: kind, message: message)
+    MPSError(fileName: fileName, line: lineNumber, kind: kind, message: message.count > 200 ? String(message.prefix(200)) + "…" : message)
   }
 }

@@ -268,7 +268,21 @@ extension InteriorPointSolver {
       bestDual = min(bestDual, dresRel)
       bestGap = min(bestGap, gapRel)
       if stall >= 8 || mu < 1e-300 {
-        return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+        let stopped = finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+        if stopped.termination != .numericalError { return stopped }
+        // Before giving up: the iterate may already carry a certificate that the κ > τ test above
+        // missed (seen on infeasible QPs with free columns, where τ does not fall below κ while y
+        // grows into a Farkas ray). It is accepted only when it checks out on the user's problem.
+        let ray = userRowRay(y)
+        if Vector.normInf(ray) > 0,
+           CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { userSign() * $0 }) <= settings.infeasibilityTolerance {
+          return certificateResult(.primalInfeasible, rowRay: ray, direction: nil, iterations: iteration)
+        }
+        let direction = userDirection(x)
+        if CertificateCheck.unboundedDirectionViolation(problem: problem, direction: direction) <= settings.infeasibilityTolerance {
+          return certificateResult(.dualInfeasible, rowRay: nil, direction: direction, iterations: iteration)
+        }
+        return stopped
       }
 
       // MARK: Newton system.

@@ -18,8 +18,25 @@ public func solve(_ problem: QuadraticProgram, settings: InteriorPointSettings =
   if settings.linearSystem == .scenarioStructured && (structure?.scenarioCount ?? 0) == 0 {
     throw ProblemError.invalid("the scenario-structured linear system needs a block structure with scenario blocks")
   }
+  if let refusal = MemoryBudget.refusal(needing: denseWorkspaceBytes(problem, settings: settings, structure: structure)) {
+    throw ProblemError.invalid("\(problem.rowCount) rows and \(problem.columnCount) columns: the dense linear system \(refusal)")
+  }
   var solver = InteriorPointSolver(problem: problem, settings: settings, structure: structure)
   return solver.run()
+}
+
+/// A lower bound of the bytes the dense backends allocate before the first iteration: the normal
+/// equations hold two m × m matrices (workspace and Cholesky factor), the augmented system two
+/// (m + n) × (m + n) ones; the scenario-structured backend is sparse and counted as zero.
+func denseWorkspaceBytes(_ problem: QuadraticProgram, settings: InteriorPointSettings, structure: BlockStructure?) -> Double {
+  let m = Double(problem.rowCount), n = Double(problem.columnCount)
+  let diagonalHessian = problem.hessian.map { P in P.triplets.allSatisfy { $0.row == $0.column } } ?? true
+  let hasScenarios = (structure?.scenarioCount ?? 0) > 0
+  switch settings.linearSystem {
+  case .augmented: return 2 * 8 * (m + n) * (m + n)
+  case .scenarioStructured where diagonalHessian, .automatic where diagonalHessian && hasScenarios: return 0
+  default: return diagonalHessian ? 2 * 8 * m * m : 2 * 8 * (m + n) * (m + n)
+  }
 }
 
 /// The homogeneous self-dual embedding of the internal form (see `StandardForm`) with

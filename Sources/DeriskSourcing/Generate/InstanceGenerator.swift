@@ -1,4 +1,5 @@
 import DeriskScenarios
+import DeriskSolvers
 
 /// Random but realistic sourcing models for tests and benchmarks, the same for a seed on every
 /// platform (SplitMix64 and only +, −, ×, ÷ and rounding: no library transcendental functions).
@@ -23,12 +24,22 @@ import DeriskScenarios
 /// - Policy: E[C] + 0.5·CVaR_0.9; no country above 70 % of a material's demand.
 public enum InstanceGenerator {
   /// A generated model (already valid).
-  /// - Throws: ``SourcingError`` for sizes out of range (M, K, S ≥ 1; I ≥ M).
+  /// - Throws: ``SourcingError`` for sizes out of range (M, K, S ≥ 1; I ≥ M) or too large for the
+  ///   memory budget (`MemoryBudget`; checked before anything is allocated).
   public static func generate(materials M: Int, suppliers I: Int, corridors K: Int, scenarios S: Int, seed: UInt64) throws -> SourcingModel {
     guard M >= 1 else { throw SourcingError(path: "materials", message: "must be ≥ 1, got \(M)") }
     guard I >= M else { throw SourcingError(path: "suppliers", message: "must be ≥ the number of materials (\(M)), got \(I)") }
     guard K >= 1 else { throw SourcingError(path: "corridors", message: "must be ≥ 1, got \(K)") }
     guard S >= 1 else { throw SourcingError(path: "scenarios", message: "must be ≥ 1, got \(S)") }
+    // Sizes first, before anything is allocated: the model (≈ 1 kB per scenario, supplier and corridor)
+    // and the program it implies (at most 2 offers per supplier, 2 + 2 legs per corridor and supplier).
+    let (m, i, k, s) = (Double(M), Double(I), Double(K), Double(S))
+    let modelBytes = 1000 * (s + i + k + m)
+    let size = ProgramSize(scenarios: s, materials: m, offers: i, nodes: 1 + 2 * k + i, legs: 2 * k + i)
+    if let refusal = MemoryBudget.refusal(needing: modelBytes + size.bytes) {
+      throw SourcingError(path: "scenarios", message: "\(M) materials × \(I) suppliers × \(K) corridors × \(S) scenarios: "
+                            + String(format: "the model and its program (about %.3g rows, %.3g nonzeros) ", size.rows, size.nonzeros) + refusal)
+    }
     var rng = SplitMix64(seed: seed)
     func u(_ a: Double, _ b: Double) -> Double { a + (b - a) * rng.nextUniform() }
     // Steps below 1 divide by the integer 1/step, so the result is the double nearest the decimal

@@ -446,9 +446,11 @@ extension SourcingModel {
 
   /// Validates the model and builds its two-stage program (the program `solve` solves and
   /// `export-mps` writes).
-  /// - Throws: ``SourcingError`` naming the place of the first problem.
+  /// - Throws: ``SourcingError`` naming the place of the first problem, or the sizes when the
+  ///   program could not fit in memory (``ProgramSize``).
   public func program() throws -> SourcingProgram {
     try validate()
+    try ProgramSize(self).checkFitsInMemory("scenarios")
     return try SourcingProgram(sourcingModel: self, parameters: scenarioParameters(),
                                probabilities: scenarios.map(\.probability), scenarioNames: scenarios.map(\.name))
   }

@@ -1,0 +1,23 @@
+// libFuzzer harness for the sourcing model decoder and validator: any bytes, read as YAML and as
+// JSON, either give a valid model or throw a `SourcingError` with a message. A valid model must also
+// lower to its linear program without crashing (the program is built, not solved). Build and run:
+// `make fuzz SECONDS=N`.
+import DeriskScenarios
+import DeriskSourcing
+import Foundation
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSourcingModel(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+  let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+  for format in [FileFormat.yaml, .json] {
+    do {
+      let model = try SourcingModel.decode(text, format: format)
+      _ = try model.mps()
+    } catch let error as SourcingError {
+      if error.message.isEmpty { fatalError("empty message at \(error.path)") }
+    } catch {
+      fatalError("model decoder threw a non-SourcingError: \(error)")
+    }
+  }
+  return 0
+}

@@ -1,0 +1,6 @@
+NAME
+ROWS
+ N obj
+COLUMNS
+ x obj 1
+ENDATA

@@ -1,0 +1,11 @@
+NAME T
+ROWS
+ N o
+ L r
+COLUMNS
+ x o -1 r 1
+RHS
+ r 1e30
+BOUNDS
+ UP b x -5
+ENDATA
