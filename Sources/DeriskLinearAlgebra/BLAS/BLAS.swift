@@ -72,13 +72,3 @@ public enum BLAS {
   }
 }
 
-extension BLAS {
-  /// C ← C + VᵀV on the lower triangle of the n × n column-major C, for the k × n column-major V
-  /// (dsyrk), on raw buffers: for hot loops that stack many small blocks.
-  public static func syrkTransposeLower(n: Int, k: Int, _ V: UnsafeBufferPointer<Double>,
-                                        _ C: UnsafeMutableBufferPointer<Double>) {
-    precondition(V.count >= n * k && C.count >= n * n, "syrkTransposeLower: buffers too small")
-    if n == 0 || k == 0 { return }
-    RawBLAS.syrkLower(transpose: true, n, k, 1, V.baseAddress!, k, 1, C.baseAddress!, n)
-  }
-}

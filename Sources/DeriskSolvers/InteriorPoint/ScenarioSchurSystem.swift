@@ -15,9 +15,11 @@ import Dispatch
 ///     [A₀               −δI] [w₀] = [r₂₀                ],     Vₛ = Lₛ⁻¹Tₛ,  Mₛ = LₛLₛᵀ,
 ///
 /// then wₛ = Mₛ⁻¹(Tₛx₀ + gₛ) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ). The first-stage update is a sum of positive
-/// semidefinite terms VₛᵀVₛ (never the subtractive form), accumulated by BLAS syrk on the stacked Vₛ of a
-/// chunk of scenarios. Each Mₛ is factored by a sparse Cholesky whose plan (`BlockCholeskyPlan`) is
-/// shared by all blocks of the same pattern; Vₛ lives only in the boundary rows, so its height is the
+/// semidefinite terms VₛᵀVₛ (never the subtractive form), accumulated block by block in a fixed order.
+/// No BLAS call runs inside the parallel loop, so OpenBLAS's own threads never meet Derisk's: an
+/// OpenBLAS call from several threads at once, with its thread count changed under it by another solve,
+/// gave results that differed in the last bits. Each Mₛ is factored by a sparse Cholesky whose plan
+/// (`BlockCholeskyPlan`) is shared by all blocks of the same pattern; Vₛ lives only in the boundary rows, so its height is the
 /// number of rows that touch the first stage. Chunks of scenarios run in parallel; partial sums are
 /// reduced in chunk order, so the result is bit-for-bit the same whatever the number of threads.
 /// Memory is linear in the number of scenarios: the factors, the block entries and one vector per block.
@@ -206,7 +208,7 @@ struct ScenarioSchurSystem: KKTSystem {
     if storage.isEmpty { storage = [0] }
     if vs.isEmpty { vs = [0] }
     let system = self
-    BLASThreading.withSingleThreadedBLAS {
+    do {
       storage.withUnsafeMutableBufferPointer { fac in
         vs.withUnsafeMutableBufferPointer { v in
           partial.withUnsafeMutableBufferPointer { part in
@@ -242,15 +244,12 @@ struct ScenarioSchurSystem: KKTSystem {
   }
 
   /// Factors the blocks of one chunk, keeps each Vₛ, and adds Σ VₛᵀVₛ of the chunk into its slot of
-  /// `partial` (one BLAS syrk over the chunk's stacked Vₛ).
+  /// `partial`.
   private func factorChunk(_ chunk: Int, factors: DisjointWrites<Double>, v: DisjointWrites<Double>,
                            partial: DisjointWrites<Double>, failures: DisjointWrites<Int>) {
     let n0 = firstColumns.count
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
-    var heights = 0
-    for s in first..<last { heights += plans[planOfBlock[s]].m - plans[planOfBlock[s]].boundaryStart }
-    var stacked = [Double](repeating: 0, count: max(1, heights * n0))
-    var rowBase = 0
+    let base = chunk * n0 * n0
     var localTheta: [Double] = []
     var work: [Double] = []
     theta.withUnsafeBufferPointer { th in
@@ -287,19 +286,18 @@ struct ScenarioSchurSystem: KKTSystem {
               }
               if !any { continue }
               plan.forward(UnsafeBufferPointer(slots), x, from: plan.boundaryStart)
-              for k in 0..<height {
-                vBlock[f * height + k] = x[plan.boundaryStart + k]
-                stacked[f * heights + rowBase + k] = x[plan.boundaryStart + k]
-              }
+              for k in 0..<height { vBlock[f * height + k] = x[plan.boundaryStart + k] }
             }
           }
-          rowBase += height
+          // partial += VₛᵀVₛ (lower triangle), a sum of positive semidefinite terms in a fixed order.
+          for f in 0..<n0 {
+            for g in f..<n0 {
+              var sum = 0.0
+              for k in 0..<height { sum += vBlock[g * height + k] * vBlock[f * height + k] }
+              if sum != 0 { partial[base + g + f * n0] += sum }
+            }
+          }
         }
-      }
-    }
-    if heights > 0 && n0 > 0 {
-      stacked.withUnsafeBufferPointer { stackedV in
-        BLAS.syrkTransposeLower(n: n0, k: heights, stackedV, partial.slice(chunk * n0 * n0, (chunk + 1) * n0 * n0))
       }
     }
   }

@@ -34,7 +34,7 @@ public struct PlanComparison: Sendable, Hashable, Codable {
   public init(_ a: SourcingPlan, named aName: String, _ b: SourcingPlan, named bName: String) {
     self.a = aName
     self.b = bName
-    // Sorted keys: a dictionary's order changes from run to run, and with it the last bits of the sum.
+    // Summed in key order, so equal plans give equal totals to the last bit.
     let shortA = a.expectedShortfall.sorted { $0.key < $1.key }.reduce(0.0) { $0 + $1.value }
     let shortB = b.expectedShortfall.sorted { $0.key < $1.key }.reduce(0.0) { $0 + $1.value }
     summary = [

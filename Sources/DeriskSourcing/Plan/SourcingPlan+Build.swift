@@ -79,8 +79,8 @@ extension SourcingPlan {
     var corridorLines: [ShareLine] = []
     for (m, material) in sm.materials.enumerated() {
       let byCountry = countryTonnes[material.id] ?? [:]
-      // Summed in the model's country order, not the dictionary's (which changes from run to run and
-      // would change the last bits of every share).
+      // Summed in the model's country order: a Dictionary's order can differ between two equal dictionaries,
+      // and so would the last bits of the total.
       let total = sm.supplierCountries.reduce(0.0) { $0 + (byCountry[$1] ?? 0) }
       var hhiCountry = 0.0
       for country in sm.supplierCountries {
