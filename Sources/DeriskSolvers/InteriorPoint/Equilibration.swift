@@ -15,9 +15,6 @@ struct Equilibration {
   var rowScale: [Double]
   /// Cost scale γ.
   var costScale: Double
-  /// Primal scale β (x = D x' / β). Always 1: scaling b and the bounds by 1 / max|bound| was tried and
-  /// cost Netlib ganges and pilot4 their `optimal` status without saving iterations on sourcing programs.
-  var primalScale: Double
 
   /// Scales `form` in place with `passes` Ruiz passes.
   init(scaling form: inout StandardForm, passes: Int) {
@@ -84,7 +81,6 @@ struct Equilibration {
     columnScale = D
     rowScale = E
     costScale = gamma
-    primalScale = 1
   }
 
   /// diag(rows) · M · diag(columns).

@@ -193,7 +193,7 @@ extension InteriorPointSolver {
       let dresRel = dres / (1 + max(cNorm, Vector.normInf(Px) / tau, Vector.normInf(ATy) / tau))
       let gapRel = abs(primalObjective - dualObjective) / (1 + max(abs(primalObjective), abs(dualObjective)))
       if settings.verbose {
-        let objectiveScale = scaling.costScale * scaling.primalScale
+        let objectiveScale = scaling.costScale
         log(String(format: "%5d %+15.8e %+15.8e %8.1e %8.1e %8.1e %8.1e %6.3f %8.2f", iteration,
                    primalObjective / objectiveScale + form.constant, dualObjective / objectiveScale + form.constant,
                    presRel, dresRel, gapRel, mu, lastStep, elapsed()))

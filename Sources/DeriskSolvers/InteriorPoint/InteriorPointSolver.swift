@@ -95,7 +95,7 @@ struct InteriorPointSolver {
   private func userPoint(_ x: [Double], tau: Double) -> [Double] {
     var result = form.fixedValue.map { $0.isNaN ? 0 : $0 }
     for (k, origin) in form.columnOrigin.enumerated() where origin >= 0 {
-      result[origin] = scaling.columnScale[k] * x[k] / (scaling.primalScale * tau)
+      result[origin] = scaling.columnScale[k] * x[k] / tau
     }
     return result
   }

@@ -129,24 +129,15 @@ public struct SparseMatrix: Sendable, Hashable {
 
   /// y = A x.
   public func times(_ x: [Double]) -> [Double] {
-    precondition(x.count == columns)
     var y = [Double](repeating: 0, count: rows)
-    for j in 0..<columns where x[j] != 0 {
-      let xj = x[j]
-      for p in columnStarts[j]..<columnStarts[j + 1] { y[rowIndices[p]] += values[p] * xj }
-    }
+    times(x, into: &y)
     return y
   }
 
   /// y = Aᵀ x.
   public func transposeTimes(_ x: [Double]) -> [Double] {
-    precondition(x.count == rows)
     var y = [Double](repeating: 0, count: columns)
-    for j in 0..<columns {
-      var sum = 0.0
-      for p in columnStarts[j]..<columnStarts[j + 1] { sum += values[p] * x[rowIndices[p]] }
-      y[j] = sum
-    }
+    transposeTimes(x, into: &y)
     return y
   }
 
