@@ -2,8 +2,8 @@ import ArgumentParser
 import Derisk
 import Foundation
 
-/// `derisk demo`: the linear-algebra layer on small examples, with residuals (a placeholder main job
-/// until the sourcing model lands).
+/// `derisk demo`: the linear-algebra layer on small examples, with residuals, as a quick check that the
+/// BLAS/LAPACK installation computes correctly (`make run` solves the flagship instead).
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
