@@ -100,18 +100,21 @@ struct InteriorPointSolver {
     return result
   }
 
-  /// Original row duals (minimisation sense) from the scaled internal y / τ.
-  private func userRowDuals(_ y: [Double], tau: Double) -> [Double] {
+  /// Original row duals (minimisation sense) from the scaled internal y / τ, the forcing rows'
+  /// duals recovered for the point `x` (user's columns); `costWeight` 0 completes a Farkas ray instead.
+  private func userRowDuals(_ y: [Double], tau: Double, x: [Double], costWeight: Double = 1) -> [Double] {
     var result = [Double](repeating: 0, count: problem.rowCount)
     for (r, origin) in form.rowOrigin.enumerated() {
       result[origin] = scaling.rowScale[r] * y[r] / (scaling.costScale * tau)
     }
+    ForcingRow.recoverDuals(form.forcingRows, problem: problem, x: x, costWeight: costWeight, sign: userSign(),
+                            y: &result)
     return result
   }
 
   /// A Farkas ray in the original rows (minimisation sense), normalised to ‖y‖∞ = 1.
   func userRowRay(_ y: [Double]) -> [Double] {
-    var ray = userRowDuals(y, tau: 1)
+    var ray = userRowDuals(y, tau: 1, x: [], costWeight: 0)
     let norm = Vector.normInf(ray)
     if norm > 0 { ray = ray.map { $0 / norm } }
     return ray
@@ -134,7 +137,7 @@ struct InteriorPointSolver {
     var info = info
     let xUser = userPoint(x, tau: tau)
     let sign = userSign()
-    let yUser = userRowDuals(y, tau: tau).map { sign * $0 }
+    let yUser = userRowDuals(y, tau: tau, x: xUser).map { sign * $0 }
     let check = OptimalityCheck(problem: problem, x: xUser, rowDuals: yUser)
     info.primalObjective = check.primalObjective
     info.dualObjective = check.dualObjective

@@ -6,9 +6,9 @@
 ///
 /// with x̄ = (x_kept, s): `x_kept` the columns that survive presolve and s one slack per inequality
 /// row (row i: aᵢᵀx − sᵢ = 0, rowLowerᵢ ≤ sᵢ ≤ rowUpperᵢ). Presolve here is the minimum an interior
-/// point needs: fixed columns (l = u) are substituted out, free rows dropped, empty rows checked
-/// and dropped, and empty columns with no quadratic term set to their optimal bound. A maximisation is
-/// turned into the minimisation of the negated objective.
+/// point needs: fixed columns (l = u) are substituted out, forcing rows (see `ForcingRow`) fix their
+/// columns, free rows are dropped, empty rows checked and dropped, and empty columns with no quadratic
+/// term set to their optimal bound. A maximisation is turned into the minimisation of the negated objective.
 struct StandardForm {
   /// Columns of the internal form: kept original columns first, then slacks.
   var columnCount: Int
@@ -35,6 +35,8 @@ struct StandardForm {
   var rowOrigin: [Int]
   /// Values of the original columns that presolve fixed (NaN for columns that stayed).
   var fixedValue: [Double]
+  /// The forcing rows presolve removed, in the order it found them (their duals are recovered in reverse).
+  var forcingRows: [ForcingRow] = []
 
   /// Block of each internal column and row (0 first stage, s + 1 scenario s), when the caller gave a
   /// `BlockStructure`; a slack column belongs to its row's block.
@@ -66,6 +68,9 @@ struct StandardForm {
     // 1. Fixed columns.
     var fixed = [Double](repeating: .nan, count: n)
     for j in 0..<n where problem.columnLower[j] == problem.columnUpper[j] { fixed[j] = problem.columnLower[j] }
+
+    // 1b. Forcing rows, repeated while fixing columns makes new ones.
+    let forcingRows = ForcingRow.find(problem, fixing: &fixed)
 
     // Row shifts from fixed columns: activity contributed by fixed columns.
     var shift = [Double](repeating: 0, count: m)
@@ -188,6 +193,7 @@ struct StandardForm {
     self.columnOrigin = columnOrigin
     self.rowOrigin = keptRows
     self.fixedValue = fixed
+    self.forcingRows = forcingRows
     self.outcome = outcome
     if let structure {
       self.columnBlock = columnOrigin.map { $0 >= 0 ? structure.columnBlocks[$0] : structure.rowBlocks[-$0 - 1] }
