@@ -50,7 +50,7 @@ extension InteriorPointSolver {
     var info = SolveInfo()
     info.setupSeconds = setupSeconds
     info.linearSystem = kkt.name
-    let bNorm = Vector.normInf(b), cNorm = Vector.normInf(c)
+    let bNorm = IterationKernels.normInf(b), cNorm = IterationKernels.normInf(c)
 
     // Regularisation of the (1,1) and (2,2) blocks, in scaled units. The primal one must stay far
     // below the smallest Z S⁻¹ that matters at the end of the path (a larger value, e.g. 1e-8, stalled
@@ -62,9 +62,12 @@ extension InteriorPointSolver {
     var scratchX = [Double](repeating: 0, count: n), scratchW = [Double](repeating: 0, count: m)
     var errorX = scratchX, errorW = scratchW, productX = scratchX, productW = scratchW
 
+    /// How accurately each Newton system is solved, relative to 1 + ‖r‖∞: 1e-10 near the end, looser
+    /// while the iterate's own residuals are large (a direction error far below them changes nothing).
+    var solveAccuracy = 1e-10
     /// (outX, outW) ← the solution of K [x; w] = [r1; r2], refined against K₀ (ρ = δ = 0, diagonal d) while
-    /// each step at least halves the residual ‖·‖∞ and until it is below 1e-10 (1 + ‖r‖∞); the iterate
-    /// with the smallest residual is kept.
+    /// each step at least halves the residual ‖·‖∞ and until it is below `solveAccuracy` (1 + ‖r‖∞); the
+    /// iterate with the smallest residual is kept.
     func refinedSolve(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double]) {
       func residual(_ x: [Double], _ w: [Double], _ ex: inout [Double], _ ew: inout [Double]) -> Double {
         A.transposeTimes(w, into: &productX)
@@ -84,7 +87,7 @@ extension InteriorPointSolver {
       for j in 0..<n { outX[j] = r1[j] }
       for i in 0..<m { outW[i] = r2[i] }
       kkt.solve(&outX, &outW)
-      let tolerance = 1e-10 * (1 + max(Vector.normInf(r1), Vector.normInf(r2)))
+      let tolerance = solveAccuracy * (1 + max(IterationKernels.normInf(r1), IterationKernels.normInf(r2)))
       var norm = residual(outX, outW, &errorX, &errorW)
       for _ in 0..<8 where norm > tolerance {
         kkt.solve(&errorX, &errorW)
@@ -173,8 +176,8 @@ extension InteriorPointSolver {
       for i in 0..<m { ry[i] = Ax[i] - b[i] * tau }
       for (k, j) in L.enumerated() { rl[k] = x[j] - lL[k] * tau - sl[k] }
       for (k, j) in U.enumerated() { ru[k] = uU[k] * tau - x[j] - su[k] }
-      let xPx = Vector.dot(x, Px)
-      let cx = Vector.dot(c, x), by = Vector.dot(b, y)
+      let xPx = IterationKernels.dot(x, Px)
+      let cx = IterationKernels.dot(c, x), by = IterationKernels.dot(b, y)
       var lz = 0.0, uz = 0.0
       for k in 0..<nL { lz += lL[k] * zl[k] }
       for k in 0..<nU { uz += uU[k] * zu[k] }
@@ -187,10 +190,10 @@ extension InteriorPointSolver {
       // Convergence on the scaled problem.
       let primalObjective = (0.5 * xPx / tau + cx) / tau
       let dualObjective = (-0.5 * xPx / tau + by + lz - uz) / tau
-      let pres = max(Vector.normInf(ry), Vector.normInf(rl), Vector.normInf(ru)) / tau
-      let dres = Vector.normInf(rx) / tau
-      let presRel = pres / (1 + max(bNorm, Vector.normInf(Ax) / tau, Vector.normInf(x) / tau))
-      let dresRel = dres / (1 + max(cNorm, Vector.normInf(Px) / tau, Vector.normInf(ATy) / tau))
+      let pres = max(IterationKernels.normInf(ry), IterationKernels.normInf(rl), IterationKernels.normInf(ru)) / tau
+      let dres = IterationKernels.normInf(rx) / tau
+      let presRel = pres / (1 + max(bNorm, IterationKernels.normInf(Ax) / tau, IterationKernels.normInf(x) / tau))
+      let dresRel = dres / (1 + max(cNorm, IterationKernels.normInf(Px) / tau, IterationKernels.normInf(ATy) / tau))
       let gapRel = abs(primalObjective - dualObjective) / (1 + max(abs(primalObjective), abs(dualObjective)))
       if settings.verbose {
         let objectiveScale = scaling.costScale
@@ -214,8 +217,8 @@ extension InteriorPointSolver {
           var rayEntries = ATy
           for (k, j) in L.enumerated() { rayEntries[j] += zl[k] }
           for (k, j) in U.enumerated() { rayEntries[j] -= zu[k] }
-          rayResidual = Vector.normInf(rayEntries)
-          let scale = max(Vector.normInf(y), Vector.normInf(zl), Vector.normInf(zu))
+          rayResidual = IterationKernels.normInf(rayEntries)
+          let scale = max(IterationKernels.normInf(y), IterationKernels.normInf(zl), IterationKernels.normInf(zu))
           if rayResidual <= settings.infeasibilityTolerance * t, t > settings.infeasibilityTolerance * scale {
             let ray = userRowRay(y)
             if CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { userSign() * $0 })
@@ -228,10 +231,10 @@ extension InteriorPointSolver {
         // Dual infeasibility: a primal ray with c̄ᵀx < 0, P̄x ≈ 0, Āx ≈ 0, x in the bounds' recession cone.
         if cx < 0 {
           let s = -cx
-          var violation = max(Vector.normInf(Px), Vector.normInf(Ax))
+          var violation = max(IterationKernels.normInf(Px), IterationKernels.normInf(Ax))
           for j in L { violation = max(violation, -x[j]) }
           for j in U { violation = max(violation, x[j]) }
-          if violation <= settings.infeasibilityTolerance * s, s > settings.infeasibilityTolerance * Vector.normInf(x) {
+          if violation <= settings.infeasibilityTolerance * s, s > settings.infeasibilityTolerance * IterationKernels.normInf(x) {
             let direction = userDirection(x)
             if CertificateCheck.unboundedDirectionViolation(problem: problem, direction: direction)
               <= settings.infeasibilityTolerance
@@ -274,7 +277,7 @@ extension InteriorPointSolver {
         // missed (seen on infeasible QPs with free columns, where τ does not fall below κ while y
         // grows into a Farkas ray). It is accepted only when it checks out on the user's problem.
         let ray = userRowRay(y)
-        if Vector.normInf(ray) > 0,
+        if IterationKernels.normInf(ray) > 0,
            CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { userSign() * $0 }) <= settings.infeasibilityTolerance {
           return certificateResult(.primalInfeasible, rowRay: ray, direction: nil, iterations: iteration)
         }
@@ -286,6 +289,7 @@ extension InteriorPointSolver {
       }
 
       // MARK: Newton system.
+      solveAccuracy = max(1e-10, min(1e-6, 1e-3 * min(presRel, dresRel, gapRel)))
       for j in 0..<n { d[j] = 0 }
       for (k, j) in L.enumerated() { zsL[k] = zl[k] / sl[k]; d[j] += zsL[k] }
       for (k, j) in U.enumerated() { zsU[k] = zu[k] / su[k]; d[j] += zsU[k] }
@@ -316,7 +320,7 @@ extension InteriorPointSolver {
       var coefTau = -xPx / (tau * tau) - kappa / tau
       for k in 0..<nL { coefTau -= lL[k] * zsL[k] * lL[k] }
       for k in 0..<nU { coefTau -= uU[k] * zsU[k] * uU[k] }
-      let denominator = Vector.dot(v, x1) + Vector.dot(b, w1) + coefTau
+      let denominator = IterationKernels.dot(v, x1) + IterationKernels.dot(b, w1) + coefTau
 
       /// The direction for residual weight η and complementarity targets d_l, d_u, d_τ, into `dir`.
       func direction(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double, into dir: inout EmbeddingDirection) {
@@ -346,7 +350,7 @@ extension InteriorPointSolver {
         }
         refinedSolve(d, r1, r2, &dir.x, &dir.y)   // (x₂, w₂)
         let dTau = denominator != 0
-          ? (-eta * rtau - constant - Vector.dot(v, dir.x) - Vector.dot(b, dir.y)) / denominator : 0
+          ? (-eta * rtau - constant - IterationKernels.dot(v, dir.x) - IterationKernels.dot(b, dir.y)) / denominator : 0
         dir.x.withUnsafeMutableBufferPointer { dx in
           x1.withUnsafeBufferPointer { x1p in for j in 0..<n { dx[j] += dTau * x1p[j] } }
           dir.sl.withUnsafeMutableBufferPointer { dsl in
@@ -403,7 +407,6 @@ extension InteriorPointSolver {
       let dtau = tau * kappa + affine.tau * affine.kappa - sigma * mu
       direction(eta: 1 - sigma, dl, du, dtau, into: &step)
       var alpha = maxStep(step)
-
       // Gondzio centrality correctors: push outlying complementarity products back into a band.
       for _ in 0..<settings.gondzioCorrectors {
         let target = min(1, 1.5 * alpha + 0.1)
