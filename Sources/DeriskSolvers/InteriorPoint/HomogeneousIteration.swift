@@ -73,26 +73,17 @@ extension InteriorPointSolver {
         A.transposeTimes(w, into: &productX)
         P?.symmetricMultiplyAdd(x, into: &productX)
         A.times(x, into: &productW)
-        var norm = 0.0
-        for j in 0..<n {
-          ex[j] = r1[j] - (productX[j] + d[j] * x[j])
-          norm = max(norm, abs(ex[j]))
-        }
-        for i in 0..<m {
-          ew[i] = r2[i] - productW[i]
-          norm = max(norm, abs(ew[i]))
-        }
-        return norm
+        return IterationKernels.kktResidual(r1, productX, d, x, r2, productW, e1: &ex, e2: &ew)
       }
-      for j in 0..<n { outX[j] = r1[j] }
-      for i in 0..<m { outW[i] = r2[i] }
+      IterationKernels.copy(r1, into: &outX)
+      IterationKernels.copy(r2, into: &outW)
       kkt.solve(&outX, &outW)
       let tolerance = solveAccuracy * (1 + max(IterationKernels.normInf(r1), IterationKernels.normInf(r2)))
       var norm = residual(outX, outW, &errorX, &errorW)
       for _ in 0..<8 where norm > tolerance {
         kkt.solve(&errorX, &errorW)
-        for j in 0..<n { scratchX[j] = outX[j] + errorX[j] }
-        for i in 0..<m { scratchW[i] = outW[i] + errorW[i] }
+        IterationKernels.combine(1, outX, 1, errorX, into: &scratchX)
+        IterationKernels.combine(1, outW, 1, errorW, into: &scratchW)
         let newNorm = residual(scratchX, scratchW, &errorX, &errorW)
         if newNorm < norm { swap(&outX, &scratchX); swap(&outW, &scratchW) }
         if newNorm >= 0.5 * norm { break }
@@ -166,25 +157,21 @@ extension InteriorPointSolver {
     for iteration in 0...settings.maxIterations {
       info.iterations = iteration
       // Residuals.
-      for j in 0..<n { Px[j] = 0 }
+      IterationKernels.fill(&Px, 0)
       P?.symmetricMultiplyAdd(x, into: &Px)
       A.transposeTimes(y, into: &ATy)
       A.times(x, into: &Ax)
-      for j in 0..<n { rx[j] = Px[j] + c[j] * tau - ATy[j] }
-      for (k, j) in L.enumerated() { rx[j] -= zl[k] }
-      for (k, j) in U.enumerated() { rx[j] += zu[k] }
-      for i in 0..<m { ry[i] = Ax[i] - b[i] * tau }
-      for (k, j) in L.enumerated() { rl[k] = x[j] - lL[k] * tau - sl[k] }
-      for (k, j) in U.enumerated() { ru[k] = uU[k] * tau - x[j] - su[k] }
+      IterationKernels.combine(1, Px, tau, c, -1, ATy, into: &rx)
+      IterationKernels.scatterAdd(-1, zl, at: L, into: &rx)
+      IterationKernels.scatterAdd(1, zu, at: U, into: &rx)
+      IterationKernels.combine(1, Ax, -tau, b, into: &ry)
+      IterationKernels.boundResidual(1, x, at: L, lL, tau, sl, into: &rl)
+      IterationKernels.boundResidual(-1, x, at: U, uU, tau, su, into: &ru)
       let xPx = IterationKernels.dot(x, Px)
       let cx = IterationKernels.dot(c, x), by = IterationKernels.dot(b, y)
-      var lz = 0.0, uz = 0.0
-      for k in 0..<nL { lz += lL[k] * zl[k] }
-      for k in 0..<nU { uz += uU[k] * zu[k] }
+      let lz = IterationKernels.dot(lL, zl), uz = IterationKernels.dot(uU, zu)
       let rtau = cx + xPx / tau - by - lz + uz + kappa
-      var complementarity = tau * kappa
-      for k in 0..<nL { complementarity += sl[k] * zl[k] }
-      for k in 0..<nU { complementarity += su[k] * zu[k] }
+      let complementarity = tau * kappa + IterationKernels.dot(sl, zl) + IterationKernels.dot(su, zu)
       let mu = complementarity / Double(nL + nU + 1)
 
       // Convergence on the scaled problem.
@@ -290,9 +277,9 @@ extension InteriorPointSolver {
 
       // MARK: Newton system.
       solveAccuracy = max(1e-10, min(1e-6, 1e-3 * min(presRel, dresRel, gapRel)))
-      for j in 0..<n { d[j] = 0 }
-      for (k, j) in L.enumerated() { zsL[k] = zl[k] / sl[k]; d[j] += zsL[k] }
-      for (k, j) in U.enumerated() { zsU[k] = zu[k] / su[k]; d[j] += zsU[k] }
+      IterationKernels.fill(&d, 0)
+      IterationKernels.quotients(zl, sl, into: &zsL, scatterAdd: &d, at: L)
+      IterationKernels.quotients(zu, su, into: &zsU, scatterAdd: &d, at: U)
       var factored = false
       for _ in 0..<6 {
         do {
@@ -309,101 +296,53 @@ extension InteriorPointSolver {
         return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
       }
       // Constant solve: K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u.
-      for j in 0..<n { r1[j] = -c[j] }
-      for (k, j) in L.enumerated() { r1[j] += zsL[k] * lL[k] }
-      for (k, j) in U.enumerated() { r1[j] += zsU[k] * uU[k] }
+      IterationKernels.combine(-1, c, 0, c, into: &r1)
+      IterationKernels.scatterAddProduct(zsL, lL, at: L, into: &r1)
+      IterationKernels.scatterAddProduct(zsU, uU, at: U, into: &r1)
       refinedSolve(d, r1, b, &x1, &w1)
       // v = c + 2P̄x/τ + (Z_l/S_l) l + (Z_u/S_u) u (the τ-row's coefficients of Δx).
-      for j in 0..<n { v[j] = c[j] + 2 * Px[j] / tau }
-      for (k, j) in L.enumerated() { v[j] += zsL[k] * lL[k] }
-      for (k, j) in U.enumerated() { v[j] += zsU[k] * uU[k] }
-      var coefTau = -xPx / (tau * tau) - kappa / tau
-      for k in 0..<nL { coefTau -= lL[k] * zsL[k] * lL[k] }
-      for k in 0..<nU { coefTau -= uU[k] * zsU[k] * uU[k] }
+      IterationKernels.combine(1, c, 2 / tau, Px, into: &v)
+      IterationKernels.scatterAddProduct(zsL, lL, at: L, into: &v)
+      IterationKernels.scatterAddProduct(zsU, uU, at: U, into: &v)
+      let coefTau = -xPx / (tau * tau) - kappa / tau - IterationKernels.weightedSquares(lL, zsL)
+        - IterationKernels.weightedSquares(uU, zsU)
       let denominator = IterationKernels.dot(v, x1) + IterationKernels.dot(b, w1) + coefTau
 
       /// The direction for residual weight η and complementarity targets d_l, d_u, d_τ, into `dir`.
       func direction(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double, into dir: inout EmbeddingDirection) {
+        IterationKernels.fill(&g, 0)
         var constant = -dtau / tau
-        g.withUnsafeMutableBufferPointer { gp in
-          for j in 0..<n { gp[j] = 0 }
-          L.withUnsafeBufferPointer { Lp in
-            for k in 0..<nL {
-              let gk = dl[k] / sl[k] + zsL[k] * eta * rl[k]
-              gp[Lp[k]] += gk
-              constant += lL[k] * gk
-            }
-          }
-          U.withUnsafeBufferPointer { Up in
-            for k in 0..<nU {
-              let gk = du[k] / su[k] + zsU[k] * eta * ru[k]
-              gp[Up[k]] -= gk
-              constant -= uU[k] * gk
-            }
-          }
-        }
-        r1.withUnsafeMutableBufferPointer { r in
-          rx.withUnsafeBufferPointer { rxp in g.withUnsafeBufferPointer { gp in for j in 0..<n { r[j] = -eta * rxp[j] - gp[j] } } }
-        }
-        r2.withUnsafeMutableBufferPointer { r in
-          ry.withUnsafeBufferPointer { ryp in for i in 0..<m { r[i] = -eta * ryp[i] } }
-        }
+        constant += IterationKernels.boundRightHandSide(1, dl, sl, zsL, eta: eta, rl, lL, at: L, into: &g)
+        constant += IterationKernels.boundRightHandSide(-1, du, su, zsU, eta: eta, ru, uU, at: U, into: &g)
+        IterationKernels.combine(-eta, rx, -1, g, into: &r1)
+        IterationKernels.combine(-eta, ry, 0, ry, into: &r2)
         refinedSolve(d, r1, r2, &dir.x, &dir.y)   // (x₂, w₂)
         let dTau = denominator != 0
           ? (-eta * rtau - constant - IterationKernels.dot(v, dir.x) - IterationKernels.dot(b, dir.y)) / denominator : 0
-        dir.x.withUnsafeMutableBufferPointer { dx in
-          x1.withUnsafeBufferPointer { x1p in for j in 0..<n { dx[j] += dTau * x1p[j] } }
-          dir.sl.withUnsafeMutableBufferPointer { dsl in
-            dir.zl.withUnsafeMutableBufferPointer { dzl in
-              L.withUnsafeBufferPointer { Lp in
-                for k in 0..<nL {
-                  dsl[k] = dx[Lp[k]] - lL[k] * dTau + eta * rl[k]
-                  dzl[k] = -(dl[k] + zl[k] * dsl[k]) / sl[k]
-                }
-              }
-            }
-          }
-          dir.su.withUnsafeMutableBufferPointer { dsu in
-            dir.zu.withUnsafeMutableBufferPointer { dzu in
-              U.withUnsafeBufferPointer { Up in
-                for k in 0..<nU {
-                  dsu[k] = uU[k] * dTau - dx[Up[k]] + eta * ru[k]
-                  dzu[k] = -(du[k] + zu[k] * dsu[k]) / su[k]
-                }
-              }
-            }
-          }
-        }
-        dir.y.withUnsafeMutableBufferPointer { dy in
-          w1.withUnsafeBufferPointer { w1p in for i in 0..<m { dy[i] = -(dy[i] + dTau * w1p[i]) } }
-        }
+        IterationKernels.axpy(dTau, x1, &dir.x)
+        IterationKernels.boundDirection(1, dir.x, at: L, lL, dTau: dTau, eta: eta, rl, dl, sl, zl, ds: &dir.sl, dz: &dir.zl)
+        IterationKernels.boundDirection(-1, dir.x, at: U, uU, dTau: dTau, eta: eta, ru, du, su, zu, ds: &dir.su, dz: &dir.zu)
+        IterationKernels.negatedAxpy(dTau, w1, &dir.y)
         dir.tau = dTau
         dir.kappa = -(dtau + kappa * dTau) / tau
       }
       func maxStep(_ dir: EmbeddingDirection) -> Double {
-        var alpha = 1.0
-        for k in 0..<nL {
-          if dir.sl[k] < 0 { alpha = min(alpha, -sl[k] / dir.sl[k]) }
-          if dir.zl[k] < 0 { alpha = min(alpha, -zl[k] / dir.zl[k]) }
-        }
-        for k in 0..<nU {
-          if dir.su[k] < 0 { alpha = min(alpha, -su[k] / dir.su[k]) }
-          if dir.zu[k] < 0 { alpha = min(alpha, -zu[k] / dir.zu[k]) }
-        }
+        var alpha = IterationKernels.maxStep(sl, dir.sl, zl, dir.zl, limit: 1)
+        alpha = IterationKernels.maxStep(su, dir.su, zu, dir.zu, limit: alpha)
         if dir.tau < 0 { alpha = min(alpha, -tau / dir.tau) }
         if dir.kappa < 0 { alpha = min(alpha, -kappa / dir.kappa) }
         return alpha
       }
 
       // Predictor (affine scaling).
-      for k in 0..<nL { dl[k] = sl[k] * zl[k] }
-      for k in 0..<nU { du[k] = su[k] * zu[k] }
+      IterationKernels.products(sl, zl, into: &dl)
+      IterationKernels.products(su, zu, into: &du)
       direction(eta: 1, dl, du, tau * kappa, into: &affine)
       let alphaAffine = maxStep(affine)
       let sigma = pow(1 - alphaAffine, 3)
       // Corrector: Mehrotra's second-order term.
-      for k in 0..<nL { dl[k] = sl[k] * zl[k] + affine.sl[k] * affine.zl[k] - sigma * mu }
-      for k in 0..<nU { du[k] = su[k] * zu[k] + affine.su[k] * affine.zu[k] - sigma * mu }
+      IterationKernels.mehrotraTargets(sl, zl, affine.sl, affine.zl, shift: sigma * mu, into: &dl)
+      IterationKernels.mehrotraTargets(su, zu, affine.su, affine.zu, shift: sigma * mu, into: &du)
       let dtau = tau * kappa + affine.tau * affine.kappa - sigma * mu
       direction(eta: 1 - sigma, dl, du, dtau, into: &step)
       var alpha = maxStep(step)
@@ -412,15 +351,10 @@ extension InteriorPointSolver {
         let target = min(1, 1.5 * alpha + 0.1)
         let muTarget = sigma * mu
         let lowBand = 0.1 * muTarget, highBand = 10 * muTarget
-        func correction(_ s: Double, _ z: Double, _ ds: Double, _ dz: Double) -> Double {
-          let product = (s + target * ds) * (z + target * dz)
-          if product < lowBand { return lowBand - product }
-          if product > highBand { return max(-highBand, highBand - product) }
-          return 0
-        }
-        for k in 0..<nL { cl[k] = dl[k] - correction(sl[k], zl[k], step.sl[k], step.zl[k]) }
-        for k in 0..<nU { cu[k] = du[k] - correction(su[k], zu[k], step.su[k], step.zu[k]) }
-        let ct = dtau - correction(tau, kappa, step.tau, step.kappa)
+        IterationKernels.gondzioTargets(dl, sl, zl, step.sl, step.zl, step: target, low: lowBand, high: highBand, into: &cl)
+        IterationKernels.gondzioTargets(du, su, zu, step.su, step.zu, step: target, low: lowBand, high: highBand, into: &cu)
+        let ct = dtau - IterationKernels.gondzioCorrection(tau, kappa, step.tau, step.kappa, step: target, low: lowBand,
+                                                           high: highBand)
         direction(eta: 1 - sigma, cl, cu, ct, into: &trial)
         let trialAlpha = maxStep(trial)
         if trialAlpha >= 1.01 * alpha {
@@ -435,10 +369,12 @@ extension InteriorPointSolver {
 
       alpha = min(1, 0.99 * alpha)
       lastStep = alpha
-      for j in 0..<n { x[j] += alpha * step.x[j] }
-      for i in 0..<m { y[i] += alpha * step.y[i] }
-      for k in 0..<nL { sl[k] += alpha * step.sl[k]; zl[k] += alpha * step.zl[k] }
-      for k in 0..<nU { su[k] += alpha * step.su[k]; zu[k] += alpha * step.zu[k] }
+      IterationKernels.axpy(alpha, step.x, &x)
+      IterationKernels.axpy(alpha, step.y, &y)
+      IterationKernels.axpy(alpha, step.sl, &sl)
+      IterationKernels.axpy(alpha, step.zl, &zl)
+      IterationKernels.axpy(alpha, step.su, &su)
+      IterationKernels.axpy(alpha, step.zu, &zu)
       tau += alpha * step.tau
       kappa += alpha * step.kappa
       // Keep the regularisation small once the factorization succeeds again.

@@ -1,37 +1,496 @@
-/// Level-1 kernels of the interior-point iteration, written out instead of calling BLAS.
+/// The element-wise kernels of the interior-point iteration (see `HomogeneousIteration.swift` for the
+/// equations they serve), written out instead of calling BLAS.
 ///
-/// The iteration's vectors are long (n + m grows with the number of scenarios) but its level-1 work
-/// is tiny per call: a threaded BLAS `ddot` wakes its worker threads for each call, and they then
-/// spin (`sched_yield`) on the core the scenario blocks run on, and sum in an order that depends on the
-/// thread count. These loops run on the calling thread, in a fixed order.
+/// The vectors are long (n + m grows with the number of scenarios) and each pass is memory-bound, so
+/// long passes are split into fixed chunks of `grain` elements run on all cores; a reduction adds its
+/// chunks' partial results in chunk order, so every result is the same bit for bit whatever the number
+/// of threads. Not BLAS: a threaded `ddot` wakes OpenBLAS's worker threads, which then spin
+/// (`sched_yield`) on the cores the scenario blocks run on, and sum in a thread-count-dependent order.
+///
+/// Index arrays: `index[k]` is the column of the k-th finite lower (or upper) bound; they are strictly
+/// increasing, so the scatters of different chunks write to different entries.
 enum IterationKernels {
-  /// xᵀy with four interleaved partial sums, combined in a fixed order.
+  /// Elements per chunk. Fixed (not derived from the core count) so that reductions are reproducible.
+  static let grain = 16_384
+
+  /// Runs `body` on the ranges [k·grain, (k+1)·grain) ∩ [0, count), in parallel when there are several.
   @inline(__always)
+  static func chunked(_ count: Int, _ body: @Sendable (Range<Int>) -> Void) {
+    let chunks = (count + grain - 1) / grain
+    if chunks <= 1 { if count > 0 { body(0..<count) }; return }
+    forEachChunkInParallel(chunks) { chunk in body(chunk * grain..<min(count, (chunk + 1) * grain)) }
+  }
+
+  /// Σ over chunks (in chunk order) of `partial(range)`.
+  @inline(__always)
+  static func chunkedSum(_ count: Int, _ partial: @Sendable (Range<Int>) -> Double) -> Double {
+    let chunks = (count + grain - 1) / grain
+    if chunks <= 1 { return count > 0 ? partial(0..<count) : 0 }
+    var sums = [Double](repeating: 0, count: chunks)
+    sums.withUnsafeMutableBufferPointer { buffer in
+      let out = DisjointWrites(buffer)
+      forEachChunkInParallel(chunks) { chunk in out[chunk] = partial(chunk * grain..<min(count, (chunk + 1) * grain)) }
+    }
+    var total = 0.0
+    for value in sums { total += value }
+    return total
+  }
+
+  /// max or min over chunks of `partial(range)` (order-free), starting from `initial`.
+  @inline(__always)
+  static func chunkedExtreme(_ count: Int, initial: Double, largest: Bool,
+                             _ partial: @Sendable (Range<Int>) -> Double) -> Double {
+    let chunks = (count + grain - 1) / grain
+    if chunks <= 1 { return count > 0 ? (largest ? max(initial, partial(0..<count)) : min(initial, partial(0..<count))) : initial }
+    var values = [Double](repeating: initial, count: chunks)
+    values.withUnsafeMutableBufferPointer { buffer in
+      let out = DisjointWrites(buffer)
+      forEachChunkInParallel(chunks) { chunk in out[chunk] = partial(chunk * grain..<min(count, (chunk + 1) * grain)) }
+    }
+    return values.reduce(initial) { largest ? max($0, $1) : min($0, $1) }
+  }
+
+  /// Index arrays are strictly increasing by construction, so their ends bound every entry.
+  @inline(__always)
+  static func checkIndex(_ index: [Int], within count: Int) {
+    precondition((index.first ?? 0) >= 0 && (index.last ?? -1) < count, "index out of range")
+  }
+
+  /// xᵀy: per chunk four interleaved partial sums, chunks added in order.
   static func dot(_ x: [Double], _ y: [Double]) -> Double {
     precondition(x.count == y.count, "dot: lengths \(x.count) and \(y.count) differ")
-    return x.withUnsafeBufferPointer { xp in
-      y.withUnsafeBufferPointer { yp in
-        let n = xp.count
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-        var i = 0
-        while i + 4 <= n {
-          s0 += xp[i] * yp[i]; s1 += xp[i + 1] * yp[i + 1]
-          s2 += xp[i + 2] * yp[i + 2]; s3 += xp[i + 3] * yp[i + 3]
-          i += 4
+    return x.withUnsafeBufferPointer { xb in
+      y.withUnsafeBufferPointer { yb in
+        let xp = SharedReads(xb), yp = SharedReads(yb)
+        return chunkedSum(xb.count) { range in
+          var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+          var i = range.lowerBound
+          while i + 4 <= range.upperBound {
+            s0 += xp[i] * yp[i]; s1 += xp[i + 1] * yp[i + 1]
+            s2 += xp[i + 2] * yp[i + 2]; s3 += xp[i + 3] * yp[i + 3]
+            i += 4
+          }
+          while i < range.upperBound { s0 += xp[i] * yp[i]; i += 1 }
+          return (s0 + s1) + (s2 + s3)
         }
-        while i < n { s0 += xp[i] * yp[i]; i += 1 }
-        return (s0 + s1) + (s2 + s3)
       }
     }
   }
 
   /// ‖x‖∞.
-  @inline(__always)
   static func normInf(_ x: [Double]) -> Double {
-    x.withUnsafeBufferPointer { xp in
-      var result = 0.0
-      for value in xp { result = max(result, abs(value)) }
-      return result
+    x.withUnsafeBufferPointer { xb in
+      let xp = SharedReads(xb)
+      return chunkedExtreme(xb.count, initial: 0, largest: true) { range in
+        var result = 0.0
+        for i in range { result = max(result, abs(xp[i])) }
+        return result
+      }
     }
+  }
+
+  /// y ← y + αx.
+  static func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) {
+    precondition(x.count == y.count, "axpy: lengths \(x.count) and \(y.count) differ")
+    x.withUnsafeBufferPointer { xb in
+      y.withUnsafeMutableBufferPointer { yb in
+        let xp = SharedReads(xb), yp = SharedWrites(yb)
+        chunked(yb.count) { range in for i in range { yp[i] += alpha * xp[i] } }
+      }
+    }
+  }
+
+  /// y ← −(y + αx).
+  static func negatedAxpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) {
+    precondition(x.count == y.count, "negatedAxpy: lengths differ")
+    x.withUnsafeBufferPointer { xb in
+      y.withUnsafeMutableBufferPointer { yb in
+        let xp = SharedReads(xb), yp = SharedWrites(yb)
+        chunked(yb.count) { range in for i in range { yp[i] = -(yp[i] + alpha * xp[i]) } }
+      }
+    }
+  }
+
+  /// qₖ = zₖ / sₖ and d[index[k]] += qₖ.
+  static func quotients(_ z: [Double], _ s: [Double], into q: inout [Double], scatterAdd d: inout [Double],
+                        at index: [Int]) {
+    precondition(z.count == q.count && s.count == q.count && index.count == q.count, "quotients: lengths differ")
+    checkIndex(index, within: d.count)
+    z.withUnsafeBufferPointer { zb in
+      s.withUnsafeBufferPointer { sb in
+        index.withUnsafeBufferPointer { ib in
+          q.withUnsafeMutableBufferPointer { qb in
+            d.withUnsafeMutableBufferPointer { db in
+              let zp = SharedReads(zb), sp = SharedReads(sb), ip = SharedIndices(ib)
+              let qp = SharedWrites(qb), dp = SharedWrites(db)
+              chunked(qb.count) { range in
+                for k in range {
+                  let value = zp[k] / sp[k]
+                  qp[k] = value
+                  dp[ip[k]] += value
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// v ← c.
+  static func fill(_ v: inout [Double], _ c: Double) {
+    v.withUnsafeMutableBufferPointer { vb in
+      let vp = SharedWrites(vb)
+      chunked(vb.count) { range in for i in range { vp[i] = c } }
+    }
+  }
+
+  /// out ← x.
+  static func copy(_ x: [Double], into out: inout [Double]) {
+    precondition(x.count == out.count, "copy: lengths differ")
+    x.withUnsafeBufferPointer { xb in
+      out.withUnsafeMutableBufferPointer { ob in
+        let xp = SharedReads(xb), op = SharedWrites(ob)
+        chunked(ob.count) { range in for i in range { op[i] = xp[i] } }
+      }
+    }
+  }
+
+  /// out ← a·x + b·y.
+  static func combine(_ a: Double, _ x: [Double], _ b: Double, _ y: [Double], into out: inout [Double]) {
+    precondition(x.count == out.count && y.count == out.count, "combine: lengths differ")
+    x.withUnsafeBufferPointer { xb in
+      y.withUnsafeBufferPointer { yb in
+        out.withUnsafeMutableBufferPointer { ob in
+          let xp = SharedReads(xb), yp = SharedReads(yb), op = SharedWrites(ob)
+          chunked(ob.count) { range in for i in range { op[i] = a * xp[i] + b * yp[i] } }
+        }
+      }
+    }
+  }
+
+  /// out ← a·x + b·y + c·z.
+  static func combine(_ a: Double, _ x: [Double], _ b: Double, _ y: [Double], _ c: Double, _ z: [Double],
+                      into out: inout [Double]) {
+    precondition(x.count == out.count && y.count == out.count && z.count == out.count, "combine: lengths differ")
+
+    x.withUnsafeBufferPointer { xb in
+      y.withUnsafeBufferPointer { yb in
+        z.withUnsafeBufferPointer { zb in
+          out.withUnsafeMutableBufferPointer { ob in
+            let xp = SharedReads(xb), yp = SharedReads(yb), zp = SharedReads(zb), op = SharedWrites(ob)
+            chunked(ob.count) { range in for i in range { op[i] = a * xp[i] + b * yp[i] + c * zp[i] } }
+          }
+        }
+      }
+    }
+  }
+
+  /// out[index[k]] += a·xₖ.
+  static func scatterAdd(_ a: Double, _ x: [Double], at index: [Int], into out: inout [Double]) {
+    precondition(x.count == index.count, "scatterAdd: lengths differ")
+    checkIndex(index, within: out.count)
+    x.withUnsafeBufferPointer { xb in
+      index.withUnsafeBufferPointer { ib in
+        out.withUnsafeMutableBufferPointer { ob in
+          let xp = SharedReads(xb), ip = SharedIndices(ib), op = SharedWrites(ob)
+          chunked(ib.count) { range in for k in range { op[ip[k]] += a * xp[k] } }
+        }
+      }
+    }
+  }
+
+  /// out[index[k]] += xₖ·yₖ.
+  static func scatterAddProduct(_ x: [Double], _ y: [Double], at index: [Int], into out: inout [Double]) {
+    precondition(x.count == index.count && y.count == index.count, "scatterAddProduct: lengths differ")
+    checkIndex(index, within: out.count)
+    x.withUnsafeBufferPointer { xb in
+      y.withUnsafeBufferPointer { yb in
+        index.withUnsafeBufferPointer { ib in
+          out.withUnsafeMutableBufferPointer { ob in
+            let xp = SharedReads(xb), yp = SharedReads(yb), ip = SharedIndices(ib), op = SharedWrites(ob)
+            chunked(ib.count) { range in for k in range { op[ip[k]] += xp[k] * yp[k] } }
+          }
+        }
+      }
+    }
+  }
+
+  /// rₖ = σ(x[index[k]] − βₖτ) − sₖ: the bound residuals r_l = x_L − lτ − s_l (σ = 1) and
+  /// r_u = uτ − x_U − s_u (σ = −1).
+  static func boundResidual(_ sigma: Double, _ x: [Double], at index: [Int], _ bound: [Double], _ tau: Double,
+                            _ s: [Double], into r: inout [Double]) {
+    precondition(index.count == r.count && bound.count == r.count && s.count == r.count, "boundResidual: lengths differ")
+    checkIndex(index, within: x.count)
+    x.withUnsafeBufferPointer { xb in
+      index.withUnsafeBufferPointer { ib in
+        bound.withUnsafeBufferPointer { bb in
+          s.withUnsafeBufferPointer { sb in
+            r.withUnsafeMutableBufferPointer { rb in
+              let xp = SharedReads(xb), ip = SharedIndices(ib), bp = SharedReads(bb), sp = SharedReads(sb)
+              let rp = SharedWrites(rb)
+              chunked(ib.count) { range in
+                for k in range { rp[k] = sigma * (xp[ip[k]] - bp[k] * tau) - sp[k] }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Σₖ xₖ²·yₖ.
+  static func weightedSquares(_ x: [Double], _ y: [Double]) -> Double {
+    precondition(x.count == y.count, "weightedSquares: lengths differ")
+    return x.withUnsafeBufferPointer { xb in
+      y.withUnsafeBufferPointer { yb in
+        let xp = SharedReads(xb), yp = SharedReads(yb)
+        return chunkedSum(xb.count) { range in
+          var sum = 0.0
+          for k in range { sum += xp[k] * xp[k] * yp[k] }
+          return sum
+        }
+      }
+    }
+  }
+
+  /// outₖ = sₖzₖ + Δsₖ·Δzₖ − shift: Mehrotra's complementarity targets.
+  static func mehrotraTargets(_ s: [Double], _ z: [Double], _ ds: [Double], _ dz: [Double], shift: Double,
+                              into out: inout [Double]) {
+    precondition([s.count, z.count, ds.count, dz.count].allSatisfy { $0 == out.count }, "mehrotraTargets: lengths differ")
+    s.withUnsafeBufferPointer { sb in
+      z.withUnsafeBufferPointer { zb in
+        ds.withUnsafeBufferPointer { dsb in
+          dz.withUnsafeBufferPointer { dzb in
+            out.withUnsafeMutableBufferPointer { ob in
+              let sp = SharedReads(sb), zp = SharedReads(zb), dsp = SharedReads(dsb), dzp = SharedReads(dzb)
+              let op = SharedWrites(ob)
+              chunked(ob.count) { range in for k in range { op[k] = sp[k] * zp[k] + dsp[k] * dzp[k] - shift } }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// outₖ = sₖzₖ (the affine predictor's targets).
+  static func products(_ s: [Double], _ z: [Double], into out: inout [Double]) {
+    combineProducts(s, z, into: &out)
+  }
+
+  private static func combineProducts(_ s: [Double], _ z: [Double], into out: inout [Double]) {
+    precondition(s.count == out.count && z.count == out.count, "products: lengths differ")
+    s.withUnsafeBufferPointer { sb in
+      z.withUnsafeBufferPointer { zb in
+        out.withUnsafeMutableBufferPointer { ob in
+          let sp = SharedReads(sb), zp = SharedReads(zb), op = SharedWrites(ob)
+          chunked(ob.count) { range in for k in range { op[k] = sp[k] * zp[k] } }
+        }
+      }
+    }
+  }
+
+  /// Gondzio's correction of the targets t: at the trial step α̃ the products
+  /// p = (s + α̃Δs)(z + α̃Δz) are pushed into [low, high]: outₖ = tₖ − (low − p) below the band,
+  /// tₖ − max(−high, high − p) above it, tₖ inside.
+  static func gondzioTargets(_ t: [Double], _ s: [Double], _ z: [Double], _ ds: [Double], _ dz: [Double],
+                             step: Double, low: Double, high: Double, into out: inout [Double]) {
+    precondition([t.count, s.count, z.count, ds.count, dz.count].allSatisfy { $0 == out.count }, "gondzioTargets: lengths differ")
+    t.withUnsafeBufferPointer { tb in
+      s.withUnsafeBufferPointer { sb in
+        z.withUnsafeBufferPointer { zb in
+          ds.withUnsafeBufferPointer { dsb in
+            dz.withUnsafeBufferPointer { dzb in
+              out.withUnsafeMutableBufferPointer { ob in
+                let tp = SharedReads(tb), sp = SharedReads(sb), zp = SharedReads(zb)
+                let dsp = SharedReads(dsb), dzp = SharedReads(dzb), op = SharedWrites(ob)
+                chunked(ob.count) { range in
+                  for k in range {
+                    op[k] = tp[k] - gondzioCorrection(sp[k], zp[k], dsp[k], dzp[k], step: step, low: low, high: high)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The correction of one pair (see `gondzioTargets`).
+  @inline(__always)
+  static func gondzioCorrection(_ s: Double, _ z: Double, _ ds: Double, _ dz: Double, step: Double, low: Double,
+                                high: Double) -> Double {
+    let product = (s + step * ds) * (z + step * dz)
+    if product < low { return low - product }
+    if product > high { return max(-high, high - product) }
+    return 0
+  }
+
+  /// The largest α ≤ `limit` with s + αΔs ≥ 0 and z + αΔz ≥ 0.
+  static func maxStep(_ s: [Double], _ ds: [Double], _ z: [Double], _ dz: [Double], limit: Double) -> Double {
+    precondition([ds.count, z.count, dz.count].allSatisfy { $0 == s.count }, "maxStep: lengths differ")
+    return s.withUnsafeBufferPointer { sb in
+      ds.withUnsafeBufferPointer { dsb in
+        z.withUnsafeBufferPointer { zb in
+          dz.withUnsafeBufferPointer { dzb in
+            let sp = SharedReads(sb), dsp = SharedReads(dsb), zp = SharedReads(zb), dzp = SharedReads(dzb)
+            return chunkedExtreme(sb.count, initial: limit, largest: false) { range in
+              var alpha = limit
+              for k in range {
+                if dsp[k] < 0 { alpha = min(alpha, -sp[k] / dsp[k]) }
+                if dzp[k] < 0 { alpha = min(alpha, -zp[k] / dzp[k]) }
+              }
+              return alpha
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The bound part of the Newton right-hand side: gₖ = tₖ/sₖ + (z/s)ₖ·η·rₖ, out[index[k]] += σ·gₖ, and
+  /// returns Σₖ σ·boundₖ·gₖ (the τ-row's share).
+  static func boundRightHandSide(_ sigma: Double, _ t: [Double], _ s: [Double], _ quotient: [Double], eta: Double,
+                                 _ r: [Double], _ bound: [Double], at index: [Int], into out: inout [Double]) -> Double {
+    precondition([t.count, s.count, quotient.count, r.count, bound.count].allSatisfy { $0 == index.count },
+                 "boundRightHandSide: lengths differ")
+    checkIndex(index, within: out.count)
+    return t.withUnsafeBufferPointer { tb in
+      s.withUnsafeBufferPointer { sb in
+        quotient.withUnsafeBufferPointer { qb in
+          r.withUnsafeBufferPointer { rb in
+            bound.withUnsafeBufferPointer { bb in
+              index.withUnsafeBufferPointer { ib in
+                out.withUnsafeMutableBufferPointer { ob in
+                  let tp = SharedReads(tb), sp = SharedReads(sb), qp = SharedReads(qb), rp = SharedReads(rb)
+                  let bp = SharedReads(bb), ip = SharedIndices(ib), op = SharedWrites(ob)
+                  return chunkedSum(ib.count) { range in
+                    var constant = 0.0
+                    for k in range {
+                      let g = tp[k] / sp[k] + qp[k] * eta * rp[k]
+                      op[ip[k]] += sigma * g
+                      constant += sigma * bp[k] * g
+                    }
+                    return constant
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Recovers the bound parts of a direction from Δx: Δsₖ = σ(Δx[index[k]] − boundₖΔτ) + η·rₖ and
+  /// Δzₖ = −(tₖ + zₖΔsₖ)/sₖ.
+  static func boundDirection(_ sigma: Double, _ dx: [Double], at index: [Int], _ bound: [Double], dTau: Double,
+                             eta: Double, _ r: [Double], _ t: [Double], _ s: [Double], _ z: [Double],
+                             ds: inout [Double], dz: inout [Double]) {
+    precondition([bound.count, r.count, t.count, s.count, z.count, ds.count, dz.count].allSatisfy { $0 == index.count },
+                 "boundDirection: lengths differ")
+    checkIndex(index, within: dx.count)
+    dx.withUnsafeBufferPointer { dxb in
+      index.withUnsafeBufferPointer { ib in
+        bound.withUnsafeBufferPointer { bb in
+          r.withUnsafeBufferPointer { rb in
+            t.withUnsafeBufferPointer { tb in
+              s.withUnsafeBufferPointer { sb in
+                z.withUnsafeBufferPointer { zb in
+                  ds.withUnsafeMutableBufferPointer { dsb in
+                    dz.withUnsafeMutableBufferPointer { dzb in
+                      let dxp = SharedReads(dxb), ip = SharedIndices(ib), bp = SharedReads(bb), rp = SharedReads(rb)
+                      let tp = SharedReads(tb), sp = SharedReads(sb), zp = SharedReads(zb)
+                      let dsp = SharedWrites(dsb), dzp = SharedWrites(dzb)
+                      chunked(ib.count) { range in
+                        for k in range {
+                          let value = sigma * (dxp[ip[k]] - bp[k] * dTau) + eta * rp[k]
+                          dsp[k] = value
+                          dzp[k] = -(tp[k] + zp[k] * value) / sp[k]
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// e₁ = r₁ − (p + d∘x), e₂ = r₂ − q; returns max(‖e₁‖∞, ‖e₂‖∞) (the residual of a KKT solve, with
+  /// p = Aᵀw + P x and q = A x computed by the caller).
+  static func kktResidual(_ r1: [Double], _ p: [Double], _ d: [Double], _ x: [Double], _ r2: [Double], _ q: [Double],
+                          e1: inout [Double], e2: inout [Double]) -> Double {
+    precondition([r1.count, p.count, d.count, x.count].allSatisfy { $0 == e1.count } && r2.count == e2.count
+                 && q.count == e2.count, "kktResidual: lengths differ")
+    var e1Norm = 0.0, e2Norm = 0.0
+    r1.withUnsafeBufferPointer { r1b in
+      p.withUnsafeBufferPointer { pb in
+        d.withUnsafeBufferPointer { db in
+          x.withUnsafeBufferPointer { xb in
+            e1.withUnsafeMutableBufferPointer { e1b in
+              let r1p = SharedReads(r1b), pp = SharedReads(pb), dp = SharedReads(db), xp = SharedReads(xb)
+              let ep = SharedWrites(e1b)
+              e1Norm = chunkedExtreme(e1b.count, initial: 0, largest: true) { range in
+                var norm = 0.0
+                for j in range {
+                  let value = r1p[j] - (pp[j] + dp[j] * xp[j])
+                  ep[j] = value
+                  norm = max(norm, abs(value))
+                }
+                return norm
+              }
+            }
+          }
+        }
+      }
+    }
+    r2.withUnsafeBufferPointer { r2b in
+      q.withUnsafeBufferPointer { qb in
+        e2.withUnsafeMutableBufferPointer { e2b in
+          let r2p = SharedReads(r2b), qp = SharedReads(qb), ep = SharedWrites(e2b)
+          e2Norm = chunkedExtreme(e2b.count, initial: 0, largest: true) { range in
+            var norm = 0.0
+            for i in range {
+              let value = r2p[i] - qp[i]
+              ep[i] = value
+              norm = max(norm, abs(value))
+            }
+            return norm
+          }
+        }
+      }
+    }
+    return max(e1Norm, e2Norm)
+  }
+}
+
+/// A read-only view of a buffer shared by parallel chunks (`@unchecked Sendable`: only made inside
+/// `withUnsafeBufferPointer`, and nobody writes the buffer during the parallel loop).
+struct SharedReads: @unchecked Sendable {
+  let base: UnsafePointer<Double>?
+  init(_ buffer: UnsafeBufferPointer<Double>) { base = buffer.baseAddress }
+  @inline(__always) subscript(i: Int) -> Double { base.unsafelyUnwrapped[i] }
+}
+
+/// An index array shared read-only by parallel chunks.
+struct SharedIndices: @unchecked Sendable {
+  let base: UnsafePointer<Int>?
+  init(_ buffer: UnsafeBufferPointer<Int>) { base = buffer.baseAddress }
+  @inline(__always) subscript(i: Int) -> Int { base.unsafelyUnwrapped[i] }
+}
+
+/// A buffer parallel chunks write at disjoint indices (see `DisjointWrites`; this one accepts an empty
+/// buffer, whose loops do not run).
+struct SharedWrites: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Double>?
+  init(_ buffer: UnsafeMutableBufferPointer<Double>) { base = buffer.baseAddress }
+  @inline(__always) subscript(i: Int) -> Double {
+    get { base.unsafelyUnwrapped[i] }
+    nonmutating set { base.unsafelyUnwrapped[i] = newValue }
   }
 }
