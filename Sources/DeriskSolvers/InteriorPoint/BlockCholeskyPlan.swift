@@ -208,11 +208,13 @@ final class BlockCholeskyPlan: Sendable {
     }
   }
 
-  /// Overwrites x (permuted order) with L⁻ᵀ x.
-  func backward(_ factor: UnsafeBufferPointer<Double>, _ x: UnsafeMutableBufferPointer<Double>) {
+  /// Overwrites x (permuted order) with L⁻ᵀ x. With `lowest` > 0 only the trailing block is solved:
+  /// x[lowest...] ← L₂₂⁻ᵀ x[lowest...] for L₂₂ = L[lowest..., lowest...] (its columns hold no rows above
+  /// `lowest`, so nothing else is read or written).
+  func backward(_ factor: UnsafeBufferPointer<Double>, _ x: UnsafeMutableBufferPointer<Double>, through lowest: Int = 0) {
     lStarts.withUnsafeBufferPointer { ls in
       lRows.withUnsafeBufferPointer { lr in
-        for k in stride(from: m - 1, through: 0, by: -1) {
+        for k in stride(from: m - 1, through: lowest, by: -1) {
           var sum = x[k]
           for p in Int(ls[k])..<Int(ls[k + 1]) { sum -= factor[m + p] * x[Int(lr[p])] }
           x[k] = sum / factor[k]

@@ -19,10 +19,13 @@ import Dispatch
 /// No BLAS call runs inside the parallel loop, so OpenBLAS's own threads never meet Derisk's: an
 /// OpenBLAS call from several threads at once, with its thread count changed under it by another solve,
 /// gave results that differed in the last bits. Each Mₛ is factored by a sparse Cholesky whose plan
-/// (`BlockCholeskyPlan`) is shared by all blocks of the same pattern; Vₛ lives only in the boundary rows, so its height is the
-/// number of rows that touch the first stage. Chunks of scenarios run in parallel; partial sums are
-/// reduced in chunk order, so the result is bit-for-bit the same whatever the number of threads.
-/// Memory is linear in the number of scenarios: the factors, the block entries and one vector per block.
+/// (`BlockCholeskyPlan`) is shared by all blocks of the same pattern, with the boundary rows B (those
+/// that touch the first stage) last, so Tₛ lives in the rows B and Vₛ = L_BB⁻¹(Tₛ)_B with L_BB the
+/// trailing |B| × |B| triangle of Lₛ. Vₛ is formed only while factoring; the solves apply it as
+/// Vₛx₀ = L_BB⁻¹(Tₛx₀) and Vₛᵀy = Tₛᵀ(L_BB⁻ᵀy), which reads far less memory than a stored dense Vₛ.
+/// Chunks of scenarios run in parallel; partial sums are reduced in chunk order, so the result is
+/// bit-for-bit the same whatever the number of threads. Memory is linear in the number of scenarios:
+/// the factors, the block entries and one vector per block.
 struct ScenarioSchurSystem: KKTSystem {
   let name = "scenario-structured Schur complement (sparse block Cholesky)"
 
@@ -50,13 +53,9 @@ struct ScenarioSchurSystem: KKTSystem {
   private let plans: [BlockCholeskyPlan]
   private let planOfBlock: [Int]
   private let factorOffset: [Int]
-  /// Where each block's Vₛ (|Bₛ| × n₀, column-major) starts in `vStore`.
-  private let vOffset: [Int]
   // Numeric state.
   private var theta: [Double]
   private var factors: [Double]
-  /// Vₛ = Lₛ⁻¹Tₛ (boundary rows) of every block, kept from the factorization for the solves.
-  private var vStore: [Double]
   private var firstStage: LDLTFactorization?
   private var delta = 0.0
   private let chunkSize = 32
@@ -162,22 +161,18 @@ struct ScenarioSchurSystem: KKTSystem {
       fOff.append(fOff[s] + plans[found].slotCount)
     }
     // Store row indices in each block's plan order, so that solves need no lookups.
-    var vOff: [Int] = [0]
     for s in 0..<S {
       let plan = plans[planOf[s]]
       for e in weOff[s]..<weOff[s + 1] { wr[e] = plan.position[Int(wr[e])] }
       for q in tOff[s]..<tOff[s + 1] { tR[q] = plan.position[Int(tR[q])] }
-      vOff.append(vOff[s] + (plan.m - plan.boundaryStart) * n0)
     }
     wStartOffset = wsOff; wStarts = ws; wEntryOffset = weOff; wRows = wr; wValues = wv
     tRows = tR
     self.plans = plans
     planOfBlock = planOf
     factorOffset = fOff
-    vOffset = vOff
     theta = [Double](repeating: 0, count: n)
     factors = [Double](repeating: 0, count: fOff[S])
-    vStore = [Double](repeating: 0, count: vOff[S])
   }
 
   /// Number of distinct block patterns (for logs and tests).
@@ -200,31 +195,23 @@ struct ScenarioSchurSystem: KKTSystem {
     let chunks = (scenarioCount + chunkSize - 1) / chunkSize
     var partial = [Double](repeating: 0, count: max(1, chunks) * max(1, n0 * n0))
     var failures = [Int](repeating: -1, count: max(1, chunks))   // first failing block of each chunk
-    // Move the factor and V storage out of `self` so that the copy the parallel loop captures does not
-    // share (and so copy on write) them.
-    var storage = factors, vs = vStore
+    // Move the factor storage out of `self` so that the copy the parallel loop captures does not share
+    // (and so copy on write) it.
+    var storage = factors
     factors = []
-    vStore = []
     if storage.isEmpty { storage = [0] }
-    if vs.isEmpty { vs = [0] }
     let system = self
-    do {
-      storage.withUnsafeMutableBufferPointer { fac in
-        vs.withUnsafeMutableBufferPointer { v in
-          partial.withUnsafeMutableBufferPointer { part in
-            failures.withUnsafeMutableBufferPointer { fail in
-              let facW = DisjointWrites(fac), vW = DisjointWrites(v), partW = DisjointWrites(part)
-              let failW = DisjointWrites(fail)
-              forEachChunkInParallel(chunks) { chunk in
-                system.factorChunk(chunk, factors: facW, v: vW, partial: partW, failures: failW)
-              }
-            }
+    storage.withUnsafeMutableBufferPointer { fac in
+      partial.withUnsafeMutableBufferPointer { part in
+        failures.withUnsafeMutableBufferPointer { fail in
+          let facW = DisjointWrites(fac), partW = DisjointWrites(part), failW = DisjointWrites(fail)
+          forEachChunkInParallel(chunks) { chunk in
+            system.factorChunk(chunk, factors: facW, partial: partW, failures: failW)
           }
         }
       }
     }
     factors = storage
-    vStore = vs
     if let s = failures.first(where: { $0 >= 0 }) {
       throw FactorizationError.notPositiveDefinite(leadingMinor: s + 1)
     }
@@ -243,15 +230,17 @@ struct ScenarioSchurSystem: KKTSystem {
     firstStage = try LDLTFactorization(F)
   }
 
-  /// Factors the blocks of one chunk, keeps each Vₛ, and adds Σ VₛᵀVₛ of the chunk into its slot of
-  /// `partial`.
-  private func factorChunk(_ chunk: Int, factors: DisjointWrites<Double>, v: DisjointWrites<Double>,
-                           partial: DisjointWrites<Double>, failures: DisjointWrites<Int>) {
+  /// Factors the blocks of one chunk and adds Σ VₛᵀVₛ of the chunk into its slot of `partial` (Vₛ is
+  /// formed in a scratch buffer and not kept: the solves apply it through Tₛ and L_BB, see `solve`).
+  private func factorChunk(_ chunk: Int, factors: DisjointWrites<Double>, partial: DisjointWrites<Double>,
+                           failures: DisjointWrites<Int>) {
     let n0 = firstColumns.count
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
     let base = chunk * n0 * n0
     var localTheta: [Double] = []
     var work: [Double] = []
+    var vScratch: [Double] = []
+    var nonzeroColumns: [Int] = []
     theta.withUnsafeBufferPointer { th in
       wValues.withUnsafeBufferPointer { wv in
         for s in first..<last {
@@ -271,7 +260,8 @@ struct ScenarioSchurSystem: KKTSystem {
           // Vₛ = L⁻¹Tₛ, nonzero only in the boundary rows, one first-stage column at a time.
           let height = plan.m - plan.boundaryStart
           if height == 0 { continue }
-          let vBlock = v.slice(vOffset[s], vOffset[s + 1])
+          if vScratch.count < height * n0 { vScratch = [Double](repeating: 0, count: height * n0) }
+          vScratch.withUnsafeMutableBufferPointer { vBlock in
           for k in 0..<(height * n0) { vBlock[k] = 0 }
           for q in tOffset[s]..<tOffset[s + 1] {
             vBlock[Int(tColumns[q]) * height + Int(tRows[q]) - plan.boundaryStart] += tValues[q]
@@ -289,13 +279,17 @@ struct ScenarioSchurSystem: KKTSystem {
               for k in 0..<height { vBlock[f * height + k] = x[plan.boundaryStart + k] }
             }
           }
-          // partial += VₛᵀVₛ (lower triangle), a sum of positive semidefinite terms in a fixed order.
-          for f in 0..<n0 {
-            for g in f..<n0 {
+          // partial += VₛᵀVₛ (lower triangle), a sum of positive semidefinite terms in a fixed order, over
+          // the columns of Vₛ that are not zero (first-stage columns this block does not touch are).
+          nonzeroColumns.removeAll(keepingCapacity: true)
+          for f in 0..<n0 where (0..<height).contains(where: { vBlock[f * height + $0] != 0 }) { nonzeroColumns.append(f) }
+          for (a, f) in nonzeroColumns.enumerated() {
+            for g in nonzeroColumns[a...] {
               var sum = 0.0
               for k in 0..<height { sum += vBlock[g * height + k] * vBlock[f * height + k] }
-              if sum != 0 { partial[base + g + f * n0] += sum }
+              partial[base + g + f * n0] += sum
             }
+          }
           }
         }
       }
@@ -304,9 +298,9 @@ struct ScenarioSchurSystem: KKTSystem {
 
   // MARK: - Solve
 
-  /// Solves in place with one forward and one backward sweep per block:
-  /// yₛ = Lₛ⁻¹gₛ gives the first-stage right-hand side through Σ Vₛᵀ(yₛ)_B (as Tₛᵀ Mₛ⁻¹ gₛ = VₛᵀLₛ⁻¹gₛ),
-  /// then wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ).
+  /// Solves in place with one forward and one backward sweep per block (plus sweeps over the boundary
+  /// triangle L_BB): yₛ = Lₛ⁻¹gₛ gives the first-stage right-hand side through Σ Vₛᵀ(yₛ)_B (as
+  /// Tₛᵀ Mₛ⁻¹ gₛ = VₛᵀLₛ⁻¹gₛ), then wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ).
   func solve(_ r1: inout [Double], _ r2: inout [Double]) {
     let n0 = firstColumns.count, m0 = firstRows.count
     let chunks = (scenarioCount + chunkSize - 1) / chunkSize
@@ -350,10 +344,9 @@ struct ScenarioSchurSystem: KKTSystem {
   /// yₛ = Lₛ⁻¹(WₛΘₛr₁ₛ − r₂ₛ) for the blocks of a chunk, and the chunk's −Σ Vₛᵀ(yₛ)_B.
   private func forwardChunk(_ chunk: Int, r1: DisjointWrites<Double>, r2: DisjointWrites<Double>,
                             y: DisjointWrites<Double>, partial: DisjointWrites<Double>) {
-    let n0 = firstColumns.count
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
+    var scratch: [Double] = []
     factors.withUnsafeBufferPointer { fac in
-      vStore.withUnsafeBufferPointer { vs in
         theta.withUnsafeBufferPointer { th in
           wValues.withUnsafeBufferPointer { wv in
             wRows.withUnsafeBufferPointer { wr in
@@ -377,30 +370,34 @@ struct ScenarioSchurSystem: KKTSystem {
                     }
                     c += 1
                   }
-                  plan.forward(UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]]), x)
-                  let height = plan.m - plan.boundaryStart
-                  let vBase = vOffset[s]
-                  for f in 0..<n0 {
-                    var sum = 0.0
-                    for k in 0..<height { sum += vs[vBase + f * height + k] * x[plan.boundaryStart + k] }
-                    partial[chunk * n0 + f] -= sum
+                  let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
+                  plan.forward(blockFactor, x)
+                  // −Vₛᵀ(yₛ)_B = −Tₛᵀ L_BB⁻ᵀ (yₛ)_B: a backward sweep over the boundary rows only.
+                  if plan.boundaryStart < plan.m {
+                    if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
+                    scratch.withUnsafeMutableBufferPointer { t in
+                      for k in plan.boundaryStart..<plan.m { t[k] = x[k] }
+                      plan.backward(blockFactor, t, through: plan.boundaryStart)
+                      let base = chunk * self.firstColumns.count
+                      for q in tOffset[s]..<tOffset[s + 1] {
+                        partial[base + Int(tColumns[q])] -= tValues[q] * t[Int(tRows[q])]
+                      }
+                    }
                   }
                 }
               }
             }
           }
         }
-      }
     }
   }
 
   /// wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ) for the blocks of a chunk, written into r₂ and r₁.
   private func backwardChunk(_ chunk: Int, x0: [Double], r1: DisjointWrites<Double>, r2: DisjointWrites<Double>,
                              y: DisjointWrites<Double>) {
-    let n0 = firstColumns.count
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
+    var scratch: [Double] = []
     factors.withUnsafeBufferPointer { fac in
-      vStore.withUnsafeBufferPointer { vs in
         theta.withUnsafeBufferPointer { th in
           wValues.withUnsafeBufferPointer { wv in
             wRows.withUnsafeBufferPointer { wr in
@@ -409,13 +406,18 @@ struct ScenarioSchurSystem: KKTSystem {
                   let plan = plans[planOfBlock[s]]
                   let rowBase = blockRowOffset[s]
                   let x = y.slice(rowBase, rowBase + plan.m)
-                  let height = plan.m - plan.boundaryStart
-                  let vBase = vOffset[s]
-                  for f in 0..<n0 where x0[f] != 0 {
-                    let xf = x0[f]
-                    for k in 0..<height { x[plan.boundaryStart + k] += vs[vBase + f * height + k] * xf }
+                  let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
+                  // (yₛ)_B += Vₛx₀ = L_BB⁻¹ Tₛx₀: a forward sweep over the boundary rows only.
+                  if plan.boundaryStart < plan.m {
+                    if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
+                    scratch.withUnsafeMutableBufferPointer { t in
+                      for k in plan.boundaryStart..<plan.m { t[k] = 0 }
+                      for q in tOffset[s]..<tOffset[s + 1] { t[Int(tRows[q])] += tValues[q] * x0[Int(tColumns[q])] }
+                      plan.forward(blockFactor, t, from: plan.boundaryStart)
+                      for k in plan.boundaryStart..<plan.m { x[k] += t[k] }
+                    }
                   }
-                  plan.backward(UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]]), x)
+                  plan.backward(blockFactor, x)
                   let startBase = wStartOffset[s], entryBase = wEntryOffset[s]
                   var c = 0
                   for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
@@ -435,7 +437,6 @@ struct ScenarioSchurSystem: KKTSystem {
             }
           }
         }
-      }
     }
   }
 }
