@@ -19,6 +19,7 @@ extension InteriorPointSolver {
   mutating func iterate() -> SolveResult {
     let n = form.columnCount, m = form.rowCount
     let A = form.A, b = form.b, c = form.c, l = form.lower, u = form.upper
+    let AT = A.transposed   // Ā x as row dot products (Āᵀ's columns), which split across cores
     let L = (0..<n).filter { l[$0].isFinite }
     let U = (0..<n).filter { u[$0].isFinite }
     let nL = L.count, nU = U.count
@@ -70,9 +71,9 @@ extension InteriorPointSolver {
     /// iterate with the smallest residual is kept.
     func refinedSolve(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double]) {
       func residual(_ x: [Double], _ w: [Double], _ ex: inout [Double], _ ew: inout [Double]) -> Double {
-        A.transposeTimes(w, into: &productX)
+        IterationKernels.transposeTimes(A, w, into: &productX)
         P?.symmetricMultiplyAdd(x, into: &productX)
-        A.times(x, into: &productW)
+        IterationKernels.transposeTimes(AT, x, into: &productW)
         return IterationKernels.kktResidual(r1, productX, d, x, r2, productW, e1: &ex, e2: &ew)
       }
       IterationKernels.copy(r1, into: &outX)
@@ -159,8 +160,8 @@ extension InteriorPointSolver {
       // Residuals.
       IterationKernels.fill(&Px, 0)
       P?.symmetricMultiplyAdd(x, into: &Px)
-      A.transposeTimes(y, into: &ATy)
-      A.times(x, into: &Ax)
+      IterationKernels.transposeTimes(A, y, into: &ATy)
+      IterationKernels.transposeTimes(AT, x, into: &Ax)
       IterationKernels.combine(1, Px, tau, c, -1, ATy, into: &rx)
       IterationKernels.scatterAdd(-1, zl, at: L, into: &rx)
       IterationKernels.scatterAdd(1, zu, at: U, into: &rx)

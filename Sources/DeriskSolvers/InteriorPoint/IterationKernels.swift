@@ -494,3 +494,31 @@ struct SharedWrites: @unchecked Sendable {
     nonmutating set { base.unsafelyUnwrapped[i] = newValue }
   }
 }
+
+extension IterationKernels {
+  /// y ← Aᵀx, one column per output entry, columns split into chunks run on all cores (each entry is
+  /// summed by one thread in a fixed order). With `A` stored as the transpose of a matrix B, this is
+  /// y ← Bx.
+  static func transposeTimes(_ A: SparseMatrix, _ x: [Double], into y: inout [Double]) {
+    precondition(x.count == A.rows && y.count == A.columns, "transposeTimes: sizes differ")
+    A.columnStarts.withUnsafeBufferPointer { sb in
+      A.rowIndices.withUnsafeBufferPointer { rb in
+        A.values.withUnsafeBufferPointer { vb in
+          x.withUnsafeBufferPointer { xb in
+            y.withUnsafeMutableBufferPointer { yb in
+              let starts = SharedIndices(sb), rows = SharedIndices(rb), values = SharedReads(vb)
+              let xp = SharedReads(xb), yp = SharedWrites(yb)
+              chunked(yb.count) { range in
+                for j in range {
+                  var sum = 0.0
+                  for p in starts[j]..<starts[j + 1] { sum += values[p] * xp[rows[p]] }
+                  yp[j] = sum
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
