@@ -38,6 +38,26 @@ struct StructuredBackendTests {
     #expect(abs(a.objective - b.objective) <= 1e-7 * abs(a.objective), "\(a.objective) vs \(b.objective)")
   }
 
+  /// Zero-probability scenarios (their second stage costs nothing, so its optimal face is wide) beside
+  /// closed routes (forcing rows, removed by presolve): both backends still agree and meet the checks.
+  @Test(arguments: [PolicyRiskMeasure.cvar, .expectation, .worstCase])
+  func zeroProbabilityScenariosAgree(_ measure: PolicyRiskMeasure) throws {
+    var model = try InstanceGenerator.generate(materials: 2, suppliers: 6, corridors: 3, scenarios: 24, seed: 31)
+    model.policy.riskMeasure = measure
+    for k in stride(from: 0, to: model.scenarios.count, by: 4) { model.scenarios[k].probability = 0 }
+    let total = model.scenarios.reduce(0) { $0 + $1.probability }
+    for k in model.scenarios.indices { model.scenarios[k].probability /= total }
+    var general = InteriorPointSettings()
+    general.linearSystem = .normalEquations
+    var structured = InteriorPointSettings()
+    structured.linearSystem = .scenarioStructured
+    let a = try model.solve(options: SourcingSolveOptions(interiorPoint: general, valueOfInformation: false))
+    let b = try model.solve(options: SourcingSolveOptions(interiorPoint: structured, valueOfInformation: false))
+    #expect(a.status == "optimal")
+    #expect(b.status == "optimal")
+    #expect(abs(a.objective - b.objective) <= 1e-7 * abs(a.objective), "\(a.objective) vs \(b.objective)")
+  }
+
   /// Same input, same answer to the last bit, whatever the number of threads the blocks run on.
   @Test func structuredSolveIsDeterministic() throws {
     let model = try InstanceGenerator.generate(materials: 2, suppliers: 6, corridors: 3, scenarios: 70, seed: 21)
