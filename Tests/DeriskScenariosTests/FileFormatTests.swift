@@ -1,3 +1,4 @@
+import Foundation
 import DeriskScenarios
 import Testing
 
@@ -33,6 +34,24 @@ struct FileFormatTests {
     #expect(throws: ScenarioError(path: "scenarios[1].probability", message: "expected a number")) {
       try ScenarioSetFile.load(path: fixturePath("scenarios/bad-type.json"))
     }
+  }
+
+  @Test func yamlReaderAndDuplicateKeyErrorsNameThePlace() {
+    // The message is the first line of Yams' own description, now built without rendering the rest.
+    // Reader error: libyaml reports the offending character's offset (reader.c, "control characters
+    // are not allowed"); "b: " puts the BEL on line 2, column 4 (1-based), by hand.
+    func message(_ text: String) -> String? {
+      do { _ = try FileFormat.yaml.decode([String: Int].self, from: Data(text.utf8)); return nil } catch let e as ScenarioError {
+        return e.message
+      } catch { return "\(error)" }
+    }
+    #expect(message("a: 1\nb: \u{07}\n") == "not valid YAML: line 2:4: error: reader: control characters are not allowed:")
+    // Column counted in UTF-16 units as Yams does: "a: 𝕏" is 4 characters but 5 UTF-16 units (𝕏 is a
+    // surrogate pair; 7 bytes), so the BEL is at column 6.
+    #expect(message("a: 𝕏\u{07}\n") == "not valid YAML: line 1:6: error: reader: control characters are not allowed:")
+    // Duplicated keys: Yams' first line names the keys, sorted and quoted.
+    #expect(message("b: 1\na: 2\nb: 3\na: 4\n")
+            == "not valid YAML: line Parser: expected all keys to be unique but found the following duplicated key(s): 'a', 'b'.")
   }
 
   @Test func scenarioSetOperations() throws {

@@ -97,10 +97,12 @@ extension SourcingModel {
       }
       try scores(s.risk, "\(p).risk")
     }
-    for (m, material) in materials.enumerated()
-    where !suppliers.contains(where: { $0.offers.contains { $0.material == material.id } }) {
+    // One pass over the offers, not one per material (materials × offers comparisons before).
+    let offeredMaterials = Set(suppliers.lazy.flatMap(\.offers).map(\.material))
+    for (m, material) in materials.enumerated() where !offeredMaterials.contains(material.id) {
       throw fail("materials[\(m)]", "no supplier offers \"\(material.id)\"")
     }
+    let knownCountries = Set(suppliers.map(\.country))
     let reaching = nodesReachingDestination()
     for (i, s) in suppliers.enumerated() where !reaching.contains(s.origin) {
       throw fail("suppliers[\(i)].origin", "no leg path leads from \"\(s.origin)\" to the destination \"\(destination)\"")
@@ -117,7 +119,7 @@ extension SourcingModel {
       total += s.probability
       for (j, e) in s.effects.enumerated() {
         try validate(effect: e, path: "\(p).effects[\(j)]", materials: materialIndex, suppliers: supplierIndex,
-                     legs: legIndex, corridors: corridorIndex)
+                     countries: knownCountries, legs: legIndex, corridors: corridorIndex)
       }
     }
     guard abs(total - 1) <= ScenarioSet.sumTolerance else {
@@ -135,7 +137,6 @@ extension SourcingModel {
     }
     try nonNegative(pol.inventoryCarryingRate, "policy.inventory_carrying_rate")
     try nonNegative(pol.contractFeeShare, "policy.contract_fee_share")
-    let knownCountries = Set(suppliers.map(\.country))
     func share(_ x: Double, _ path: String) throws {
       guard x.isFinite, x >= 0, x <= 1 else { throw fail(path, "must be in [0, 1], got \(formatNumber(x))") }
     }
@@ -173,11 +174,12 @@ extension SourcingModel {
     }
   }
 
+  /// One scenario effect; `countries` is the set of supplier countries, built once by the caller
+  /// (it was rebuilt per effect: effects × suppliers work).
   private func validate(effect e: ScenarioEffect, path p: String, materials: [String: Int], suppliers: [String: Int],
-                        legs: [String: Int], corridors: [String: Int]) throws {
+                        countries known: Set<String>, legs: [String: Int], corridors: [String: Int]) throws {
     func fail(_ path: String, _ message: String) -> SourcingError { SourcingError(path: path, message: message) }
     if let s = e.supplier, suppliers[s] == nil { throw fail("\(p).supplier", "unknown supplier \"\(s)\"") }
-    let known = Set(self.suppliers.map(\.country))
     if let c = e.country, !known.contains(c) { throw fail("\(p).country", "no supplier is in \"\(c)\"") }
     if let c = e.exceptCountry, !known.contains(c) { throw fail("\(p).except_country", "no supplier is in \"\(c)\"") }
     if let m = e.material, materials[m] == nil { throw fail("\(p).material", "unknown material \"\(m)\"") }
