@@ -20,17 +20,22 @@ struct StructuredBackendTests {
     Case(scenarios: 40, seed: 16, measure: .cvar),
   ]
 
+  /// The plans from the general (normal equations) and the structured backend.
+  static func solveWithBothBackends(_ model: SourcingModel) throws -> (general: SourcingPlan, structured: SourcingPlan) {
+    var general = InteriorPointSettings()
+    general.linearSystem = .normalEquations
+    var structured = InteriorPointSettings()
+    structured.linearSystem = .scenarioStructured
+    return (try model.solve(options: SourcingSolveOptions(interiorPoint: general, valueOfInformation: false)),
+            try model.solve(options: SourcingSolveOptions(interiorPoint: structured, valueOfInformation: false)))
+  }
+
   @Test(arguments: cases)
   func structuredAndGeneralAgree(_ c: Case) throws {
     var model = try InstanceGenerator.generate(materials: c.materials, suppliers: c.suppliers, corridors: c.corridors,
                                                scenarios: c.scenarios, seed: c.seed)
     model.policy.riskMeasure = c.measure
-    var general = InteriorPointSettings()
-    general.linearSystem = .normalEquations
-    var structured = InteriorPointSettings()
-    structured.linearSystem = .scenarioStructured
-    let a = try model.solve(options: SourcingSolveOptions(interiorPoint: general, valueOfInformation: false))
-    let b = try model.solve(options: SourcingSolveOptions(interiorPoint: structured, valueOfInformation: false))
+    let (a, b) = try Self.solveWithBothBackends(model)
     #expect(a.status == "optimal")
     #expect(b.status == "optimal")
     #expect(a.solver.linearSystem.hasPrefix("normal equations"))
@@ -47,12 +52,7 @@ struct StructuredBackendTests {
     for k in stride(from: 0, to: model.scenarios.count, by: 4) { model.scenarios[k].probability = 0 }
     let total = model.scenarios.reduce(0) { $0 + $1.probability }
     for k in model.scenarios.indices { model.scenarios[k].probability /= total }
-    var general = InteriorPointSettings()
-    general.linearSystem = .normalEquations
-    var structured = InteriorPointSettings()
-    structured.linearSystem = .scenarioStructured
-    let a = try model.solve(options: SourcingSolveOptions(interiorPoint: general, valueOfInformation: false))
-    let b = try model.solve(options: SourcingSolveOptions(interiorPoint: structured, valueOfInformation: false))
+    let (a, b) = try Self.solveWithBothBackends(model)
     #expect(a.status == "optimal")
     #expect(b.status == "optimal")
     #expect(abs(a.objective - b.objective) <= 1e-7 * abs(a.objective), "\(a.objective) vs \(b.objective)")

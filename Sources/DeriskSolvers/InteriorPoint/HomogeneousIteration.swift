@@ -348,7 +348,7 @@ extension InteriorPointSolver {
       direction(eta: 1 - sigma, dl, du, dtau, into: &step)
       var alpha = maxStep(step)
       // Gondzio centrality correctors: push outlying complementarity products back into a band.
-      for _ in 0..<(Int(ProcessInfo.processInfo.environment["GZ"] ?? "") ?? settings.gondzioCorrectors) {
+      for _ in 0..<settings.gondzioCorrectors {
         let target = min(1, 1.5 * alpha + 0.1)
         let muTarget = sigma * mu
         let lowBand = 0.1 * muTarget, highBand = 10 * muTarget
@@ -368,30 +368,8 @@ extension InteriorPointSolver {
         }
       }
 
-      alpha = min(1, (Double(ProcessInfo.processInfo.environment["SF"] ?? "") ?? 0.99) * alpha)
+      alpha = min(1, 0.99 * alpha)
       lastStep = alpha
-      if ProcessInfo.processInfo.environment["SEP"] != nil {
-        let zero = [Double](repeating: 0, count: max(nL, nU))
-        var ap = IterationKernels.maxStep(sl, step.sl, Array(zero[0..<nL]), Array(zero[0..<nL]), limit: 1)
-        ap = IterationKernels.maxStep(su, step.su, Array(zero[0..<nU]), Array(zero[0..<nU]), limit: ap)
-        var ad = IterationKernels.maxStep(zl, step.zl, Array(zero[0..<nL]), Array(zero[0..<nL]), limit: 1)
-        ad = IterationKernels.maxStep(zu, step.zu, Array(zero[0..<nU]), Array(zero[0..<nU]), limit: ad)
-        var at = 1.0
-        if step.tau < 0 { at = min(at, -tau / step.tau) }
-        if step.kappa < 0 { at = min(at, -kappa / step.kappa) }
-        let f = Double(ProcessInfo.processInfo.environment["SF"] ?? "") ?? 0.99
-        ap = min(1, f * ap); ad = min(1, f * ad)
-        let ac = min(min(ap, ad), min(1, f * at))
-        IterationKernels.axpy(ap, step.x, &x)
-        IterationKernels.axpy(ad, step.y, &y)
-        IterationKernels.axpy(ap, step.sl, &sl)
-        IterationKernels.axpy(ad, step.zl, &zl)
-        IterationKernels.axpy(ap, step.su, &su)
-        IterationKernels.axpy(ad, step.zu, &zu)
-        tau += ac * step.tau
-        kappa += ac * step.kappa
-        lastStep = min(ap, ad)
-      } else {
       IterationKernels.axpy(alpha, step.x, &x)
       IterationKernels.axpy(alpha, step.y, &y)
       IterationKernels.axpy(alpha, step.sl, &sl)
@@ -400,7 +378,6 @@ extension InteriorPointSolver {
       IterationKernels.axpy(alpha, step.zu, &zu)
       tau += alpha * step.tau
       kappa += alpha * step.kappa
-      }
       // Keep the regularisation small once the factorization succeeds again.
       rho = max(baseRho, rho / 10)
       delta = max(baseDelta, delta / 10)
