@@ -262,34 +262,34 @@ struct ScenarioSchurSystem: KKTSystem {
           if height == 0 { continue }
           if vScratch.count < height * n0 { vScratch = [Double](repeating: 0, count: height * n0) }
           vScratch.withUnsafeMutableBufferPointer { vBlock in
-          for k in 0..<(height * n0) { vBlock[k] = 0 }
-          for q in tOffset[s]..<tOffset[s + 1] {
-            vBlock[Int(tColumns[q]) * height + Int(tRows[q]) - plan.boundaryStart] += tValues[q]
-          }
-          if work.count < plan.m { work = [Double](repeating: 0, count: plan.m) }
-          work.withUnsafeMutableBufferPointer { x in
-            for f in 0..<n0 {
-              var any = false
-              for k in 0..<height {
-                x[plan.boundaryStart + k] = vBlock[f * height + k]
-                any = any || vBlock[f * height + k] != 0
+            for k in 0..<(height * n0) { vBlock[k] = 0 }
+            for q in tOffset[s]..<tOffset[s + 1] {
+              vBlock[Int(tColumns[q]) * height + Int(tRows[q]) - plan.boundaryStart] += tValues[q]
+            }
+            if work.count < plan.m { work = [Double](repeating: 0, count: plan.m) }
+            work.withUnsafeMutableBufferPointer { x in
+              for f in 0..<n0 {
+                var any = false
+                for k in 0..<height {
+                  x[plan.boundaryStart + k] = vBlock[f * height + k]
+                  any = any || vBlock[f * height + k] != 0
+                }
+                if !any { continue }
+                plan.forward(UnsafeBufferPointer(slots), x, from: plan.boundaryStart)
+                for k in 0..<height { vBlock[f * height + k] = x[plan.boundaryStart + k] }
               }
-              if !any { continue }
-              plan.forward(UnsafeBufferPointer(slots), x, from: plan.boundaryStart)
-              for k in 0..<height { vBlock[f * height + k] = x[plan.boundaryStart + k] }
             }
-          }
-          // partial += VₛᵀVₛ (lower triangle), a sum of positive semidefinite terms in a fixed order, over
-          // the columns of Vₛ that are not zero (first-stage columns this block does not touch are).
-          nonzeroColumns.removeAll(keepingCapacity: true)
-          for f in 0..<n0 where (0..<height).contains(where: { vBlock[f * height + $0] != 0 }) { nonzeroColumns.append(f) }
-          for (a, f) in nonzeroColumns.enumerated() {
-            for g in nonzeroColumns[a...] {
-              var sum = 0.0
-              for k in 0..<height { sum += vBlock[g * height + k] * vBlock[f * height + k] }
-              partial[base + g + f * n0] += sum
+            // partial += VₛᵀVₛ (lower triangle), a sum of positive semidefinite terms in a fixed order, over
+            // the columns of Vₛ that are not zero (first-stage columns this block does not touch are).
+            nonzeroColumns.removeAll(keepingCapacity: true)
+            for f in 0..<n0 where (0..<height).contains(where: { vBlock[f * height + $0] != 0 }) { nonzeroColumns.append(f) }
+            for (a, f) in nonzeroColumns.enumerated() {
+              for g in nonzeroColumns[a...] {
+                var sum = 0.0
+                for k in 0..<height { sum += vBlock[g * height + k] * vBlock[f * height + k] }
+                partial[base + g + f * n0] += sum
+              }
             }
-          }
           }
         }
       }
@@ -341,54 +341,61 @@ struct ScenarioSchurSystem: KKTSystem {
     }
   }
 
+  /// Runs `body` with the buffers a block sweep reads: the factors, Θ, and Wₛ's values, rows and starts.
+  private func withSweepBuffers(_ body: (_ factors: UnsafeBufferPointer<Double>, _ theta: UnsafeBufferPointer<Double>,
+                                         _ wValues: UnsafeBufferPointer<Double>, _ wRows: UnsafeBufferPointer<Int32>,
+                                         _ wStarts: UnsafeBufferPointer<Int32>) -> Void) {
+    factors.withUnsafeBufferPointer { fac in
+      theta.withUnsafeBufferPointer { th in
+        wValues.withUnsafeBufferPointer { wv in
+          wRows.withUnsafeBufferPointer { wr in
+            wStarts.withUnsafeBufferPointer { ws in body(fac, th, wv, wr, ws) }
+          }
+        }
+      }
+    }
+  }
+
   /// yₛ = Lₛ⁻¹(WₛΘₛr₁ₛ − r₂ₛ) for the blocks of a chunk, and the chunk's −Σ Vₛᵀ(yₛ)_B.
   private func forwardChunk(_ chunk: Int, r1: DisjointWrites<Double>, r2: DisjointWrites<Double>,
                             y: DisjointWrites<Double>, partial: DisjointWrites<Double>) {
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
     var scratch: [Double] = []
-    factors.withUnsafeBufferPointer { fac in
-        theta.withUnsafeBufferPointer { th in
-          wValues.withUnsafeBufferPointer { wv in
-            wRows.withUnsafeBufferPointer { wr in
-              wStarts.withUnsafeBufferPointer { ws in
-                for s in first..<last {
-                  let plan = plans[planOfBlock[s]]
-                  let rowBase = blockRowOffset[s]
-                  let x = y.slice(rowBase, rowBase + plan.m)
-                  plan.order.withUnsafeBufferPointer { order in
-                    for k in 0..<plan.m { x[k] = -r2[blockRows[rowBase + Int(order[k])]] }
-                  }
-                  let startBase = wStartOffset[s], entryBase = wEntryOffset[s]
-                  var c = 0
-                  for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
-                    let j = blockColumns[col]
-                    let scaled = th[j] * r1[j]
-                    if scaled != 0 {
-                      for e in Int(ws[startBase + c])..<Int(ws[startBase + c + 1]) {
-                        x[Int(wr[entryBase + e])] += wv[entryBase + e] * scaled
-                      }
-                    }
-                    c += 1
-                  }
-                  let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
-                  plan.forward(blockFactor, x)
-                  // −Vₛᵀ(yₛ)_B = −Tₛᵀ L_BB⁻ᵀ (yₛ)_B: a backward sweep over the boundary rows only.
-                  if plan.boundaryStart < plan.m {
-                    if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
-                    scratch.withUnsafeMutableBufferPointer { t in
-                      for k in plan.boundaryStart..<plan.m { t[k] = x[k] }
-                      plan.backward(blockFactor, t, through: plan.boundaryStart)
-                      let base = chunk * self.firstColumns.count
-                      for q in tOffset[s]..<tOffset[s + 1] {
-                        partial[base + Int(tColumns[q])] -= tValues[q] * t[Int(tRows[q])]
-                      }
-                    }
-                  }
-                }
-              }
+    withSweepBuffers { fac, th, wv, wr, ws in
+      for s in first..<last {
+        let plan = plans[planOfBlock[s]]
+        let rowBase = blockRowOffset[s]
+        let x = y.slice(rowBase, rowBase + plan.m)
+        plan.order.withUnsafeBufferPointer { order in
+          for k in 0..<plan.m { x[k] = -r2[blockRows[rowBase + Int(order[k])]] }
+        }
+        let startBase = wStartOffset[s], entryBase = wEntryOffset[s]
+        var c = 0
+        for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
+          let j = blockColumns[col]
+          let scaled = th[j] * r1[j]
+          if scaled != 0 {
+            for e in Int(ws[startBase + c])..<Int(ws[startBase + c + 1]) {
+              x[Int(wr[entryBase + e])] += wv[entryBase + e] * scaled
+            }
+          }
+          c += 1
+        }
+        let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
+        plan.forward(blockFactor, x)
+        // −Vₛᵀ(yₛ)_B = −Tₛᵀ L_BB⁻ᵀ (yₛ)_B: a backward sweep over the boundary rows only.
+        if plan.boundaryStart < plan.m {
+          if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
+          scratch.withUnsafeMutableBufferPointer { t in
+            for k in plan.boundaryStart..<plan.m { t[k] = x[k] }
+            plan.backward(blockFactor, t, through: plan.boundaryStart)
+            let base = chunk * self.firstColumns.count
+            for q in tOffset[s]..<tOffset[s + 1] {
+              partial[base + Int(tColumns[q])] -= tValues[q] * t[Int(tRows[q])]
             }
           }
         }
+      }
     }
   }
 
@@ -397,46 +404,38 @@ struct ScenarioSchurSystem: KKTSystem {
                              y: DisjointWrites<Double>) {
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
     var scratch: [Double] = []
-    factors.withUnsafeBufferPointer { fac in
-        theta.withUnsafeBufferPointer { th in
-          wValues.withUnsafeBufferPointer { wv in
-            wRows.withUnsafeBufferPointer { wr in
-              wStarts.withUnsafeBufferPointer { ws in
-                for s in first..<last {
-                  let plan = plans[planOfBlock[s]]
-                  let rowBase = blockRowOffset[s]
-                  let x = y.slice(rowBase, rowBase + plan.m)
-                  let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
-                  // (yₛ)_B += Vₛx₀ = L_BB⁻¹ Tₛx₀: a forward sweep over the boundary rows only.
-                  if plan.boundaryStart < plan.m {
-                    if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
-                    scratch.withUnsafeMutableBufferPointer { t in
-                      for k in plan.boundaryStart..<plan.m { t[k] = 0 }
-                      for q in tOffset[s]..<tOffset[s + 1] { t[Int(tRows[q])] += tValues[q] * x0[Int(tColumns[q])] }
-                      plan.forward(blockFactor, t, from: plan.boundaryStart)
-                      for k in plan.boundaryStart..<plan.m { x[k] += t[k] }
-                    }
-                  }
-                  plan.backward(blockFactor, x)
-                  let startBase = wStartOffset[s], entryBase = wEntryOffset[s]
-                  var c = 0
-                  for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
-                    let j = blockColumns[col]
-                    var sum = r1[j]
-                    for e in Int(ws[startBase + c])..<Int(ws[startBase + c + 1]) {
-                      sum -= wv[entryBase + e] * x[Int(wr[entryBase + e])]
-                    }
-                    r1[j] = th[j] * sum
-                    c += 1
-                  }
-                  plan.order.withUnsafeBufferPointer { order in
-                    for k in 0..<plan.m { r2[blockRows[rowBase + Int(order[k])]] = x[k] }
-                  }
-                }
-              }
-            }
+    withSweepBuffers { fac, th, wv, wr, ws in
+      for s in first..<last {
+        let plan = plans[planOfBlock[s]]
+        let rowBase = blockRowOffset[s]
+        let x = y.slice(rowBase, rowBase + plan.m)
+        let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
+        // (yₛ)_B += Vₛx₀ = L_BB⁻¹ Tₛx₀: a forward sweep over the boundary rows only.
+        if plan.boundaryStart < plan.m {
+          if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
+          scratch.withUnsafeMutableBufferPointer { t in
+            for k in plan.boundaryStart..<plan.m { t[k] = 0 }
+            for q in tOffset[s]..<tOffset[s + 1] { t[Int(tRows[q])] += tValues[q] * x0[Int(tColumns[q])] }
+            plan.forward(blockFactor, t, from: plan.boundaryStart)
+            for k in plan.boundaryStart..<plan.m { x[k] += t[k] }
           }
         }
+        plan.backward(blockFactor, x)
+        let startBase = wStartOffset[s], entryBase = wEntryOffset[s]
+        var c = 0
+        for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
+          let j = blockColumns[col]
+          var sum = r1[j]
+          for e in Int(ws[startBase + c])..<Int(ws[startBase + c + 1]) {
+            sum -= wv[entryBase + e] * x[Int(wr[entryBase + e])]
+          }
+          r1[j] = th[j] * sum
+          c += 1
+        }
+        plan.order.withUnsafeBufferPointer { order in
+          for k in 0..<plan.m { r2[blockRows[rowBase + Int(order[k])]] = x[k] }
+        }
+      }
     }
   }
 }
