@@ -297,7 +297,7 @@ extension InteriorPointSolver {
         return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
       }
       // Constant solve: K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u.
-      IterationKernels.combine(-1, c, 0, c, into: &r1)
+      IterationKernels.scaled(-1, c, into: &r1)
       IterationKernels.scatterAddProduct(zsL, lL, at: L, into: &r1)
       IterationKernels.scatterAddProduct(zsU, uU, at: U, into: &r1)
       refinedSolve(d, r1, b, &x1, &w1)
@@ -316,7 +316,7 @@ extension InteriorPointSolver {
         constant += IterationKernels.boundRightHandSide(1, dl, sl, zsL, eta: eta, rl, lL, at: L, into: &g)
         constant += IterationKernels.boundRightHandSide(-1, du, su, zsU, eta: eta, ru, uU, at: U, into: &g)
         IterationKernels.combine(-eta, rx, -1, g, into: &r1)
-        IterationKernels.combine(-eta, ry, 0, ry, into: &r2)
+        IterationKernels.scaled(-eta, ry, into: &r2)
         refinedSolve(d, r1, r2, &dir.x, &dir.y)   // (x₂, w₂)
         let dTau = denominator != 0
           ? (-eta * rtau - constant - IterationKernels.dot(v, dir.x) - IterationKernels.dot(b, dir.y)) / denominator : 0

@@ -156,6 +156,17 @@ enum IterationKernels {
     }
   }
 
+  /// out ← a·x.
+  static func scaled(_ a: Double, _ x: [Double], into out: inout [Double]) {
+    precondition(x.count == out.count, "scaled: lengths differ")
+    x.withUnsafeBufferPointer { xb in
+      out.withUnsafeMutableBufferPointer { ob in
+        let xp = SharedReads(xb), op = SharedWrites(ob)
+        chunked(ob.count) { range in for i in range { op[i] = a * xp[i] } }
+      }
+    }
+  }
+
   /// out ← a·x + b·y.
   static func combine(_ a: Double, _ x: [Double], _ b: Double, _ y: [Double], into out: inout [Double]) {
     precondition(x.count == out.count && y.count == out.count, "combine: lengths differ")
@@ -275,10 +286,6 @@ enum IterationKernels {
 
   /// outₖ = sₖzₖ (the affine predictor's targets).
   static func products(_ s: [Double], _ z: [Double], into out: inout [Double]) {
-    combineProducts(s, z, into: &out)
-  }
-
-  private static func combineProducts(_ s: [Double], _ z: [Double], into out: inout [Double]) {
     precondition(s.count == out.count && z.count == out.count, "products: lengths differ")
     s.withUnsafeBufferPointer { sb in
       z.withUnsafeBufferPointer { zb in
