@@ -13,7 +13,8 @@ import DeriskLinearAlgebra
 ///
 /// The numeric factorization is a right-looking column Cholesky driven by precomputed index lists
 /// (assembly pairs and elimination updates), so no searching happens per scenario. Storage of the
-/// factor: `values[0 ..< m]` the diagonal of L, `values[m + p]` the p-th stored off-diagonal entry.
+/// factor: `values[0 ..< m]` the *reciprocal* diagonal 1/Lₖₖ (the sweeps multiply by it: a division's latency
+/// sat on the sweeps' dependency chain), `values[m + p]` the p-th stored off-diagonal entry.
 final class BlockCholeskyPlan: Sendable {
   /// Rows of the block.
   let m: Int
@@ -177,9 +178,8 @@ final class BlockCholeskyPlan: Sendable {
               for k in 0..<m {
                 let d = factor[k]
                 if !(d > 1e-300) || !d.isFinite { failed = k; return }
-                let l = d.squareRoot()
-                factor[k] = l
-                let inverse = 1 / l
+                let inverse = 1 / d.squareRoot()
+                factor[k] = inverse
                 for p in Int(ls[k])..<Int(ls[k + 1]) { factor[m + p] *= inverse }
                 for u in Int(us[k])..<Int(us[k + 1]) {
                   factor[Int(ut[u])] -= factor[Int(ua[u])] * factor[Int(ub[u])]
@@ -198,7 +198,7 @@ final class BlockCholeskyPlan: Sendable {
     lStarts.withUnsafeBufferPointer { ls in
       lRows.withUnsafeBufferPointer { lr in
         for k in from..<m {
-          let xk = x[k] / factor[k]
+          let xk = x[k] * factor[k]
           x[k] = xk
           if xk != 0 {
             for p in Int(ls[k])..<Int(ls[k + 1]) { x[Int(lr[p])] -= factor[m + p] * xk }
@@ -217,7 +217,7 @@ final class BlockCholeskyPlan: Sendable {
         for k in stride(from: m - 1, through: lowest, by: -1) {
           var sum = x[k]
           for p in Int(ls[k])..<Int(ls[k + 1]) { sum -= factor[m + p] * x[Int(lr[p])] }
-          x[k] = sum / factor[k]
+          x[k] = sum * factor[k]
         }
       }
     }
