@@ -39,6 +39,11 @@ final class BlockCholeskyPlan: Sendable {
   let updateB: [Int32]
   let updateTarget: [Int32]
 
+  /// The pattern of Wₛ itself, shared by the blocks of this plan: column c's entries are
+  /// wStarts[c] ..< wStarts[c+1], in rows wRows (permuted positions, so sweeps need no lookup).
+  let wStarts: [Int32]
+  let wRows: [Int32]
+
   /// Number of factor slots (diagonal plus stored off-diagonal entries).
   var slotCount: Int { m + lRows.count }
 
@@ -87,6 +92,8 @@ final class BlockCholeskyPlan: Sendable {
     for (k, r) in orderList.enumerated() { position[r] = Int32(k) }
     self.order = orderList.map { Int32($0) }
     self.position = position
+    wStarts = columnStarts
+    wRows = rowIndices.map { position[Int($0)] }
 
     // L pattern in permuted indices.
     var starts: [Int32] = [0]

@@ -38,13 +38,10 @@ struct ScenarioSchurSystem: KKTSystem {
   // Scenario blocks (flat storage, offsets per block).
   private let scenarioCount: Int
   private let blockColumnOffset: [Int]    // into blockColumns
-  private let blockColumns: [Int]         // global column of each local column
+  private let blockColumns: [Int32]       // global column of each local column
   private let blockRowOffset: [Int]       // into blockRows
-  private let blockRows: [Int]            // global row of each local row
-  private let wStartOffset: [Int]         // into wStarts (each block has nₛ + 1 entries)
-  private let wStarts: [Int32]
-  private let wEntryOffset: [Int]         // into wRows / wValues
-  private let wRows: [Int32]              // permuted local rows (the block's plan order)
+  private let blockRows: [Int32]          // global row at each permuted position of the block's plan
+  private let wEntryOffset: [Int]         // into wValues (the pattern is the plan's)
   private let wValues: [Double]
   private let tOffset: [Int]              // into tRows / tColumns / tValues
   private let tRows: [Int32]              // permuted local row
@@ -87,9 +84,10 @@ struct ScenarioSchurSystem: KKTSystem {
     let n0 = firstColumns.count
     // Block offsets re-based so that block s (1-based) is entry s − 1.
     blockColumnOffset = (1...max(1, S + 1)).map { cols.offset[min($0, S + 1)] - cols.offset[1] }
-    blockColumns = Array(cols.members[cols.offset[1]...].prefix(cols.members.count - cols.offset[1]))
+    let columnsOfBlocks = Array(cols.members[cols.offset[1]...].prefix(cols.members.count - cols.offset[1]))
+    blockColumns = columnsOfBlocks.map { Int32($0) }
     blockRowOffset = (1...max(1, S + 1)).map { rows.offset[min($0, S + 1)] - rows.offset[1] }
-    blockRows = Array(rows.members[rows.offset[1]...].prefix(rows.members.count - rows.offset[1]))
+    let rowsOfBlocks = Array(rows.members[rows.offset[1]...].prefix(rows.members.count - rows.offset[1]))
 
     // First-stage matrix A₀ and the coupling entries Tₛ (by block).
     var a0: [(row: Int, column: Int, value: Double)] = []
@@ -117,8 +115,8 @@ struct ScenarioSchurSystem: KKTSystem {
     A0 = (try? SparseMatrix(rows: firstRows.count, columns: n0, triplets: a0)) ?? SparseMatrix(rows: firstRows.count, columns: n0)
 
     // Wₛ in local CSC, and one Cholesky plan per distinct pattern.
-    var wsOff: [Int] = [0], weOff: [Int] = [0]
-    var ws: [Int32] = [], wr: [Int32] = [], wv: [Double] = []
+    var weOff: [Int] = [0]
+    var wv: [Double] = []
     var plans: [BlockCholeskyPlan] = []
     var planKeys: [Int: [Int]] = [:]     // pattern hash → plan indices
     var planPatterns: [([Int32], [Int32], [Bool])] = []
@@ -130,7 +128,7 @@ struct ScenarioSchurSystem: KKTSystem {
       var starts: [Int32] = [0]
       var rowsLocal: [Int32] = []
       for c in colRange {
-        let j = blockColumns[c]
+        let j = columnsOfBlocks[c]
         for p in A.columnStarts[j]..<A.columnStarts[j + 1] {
           rowsLocal.append(Int32(rows.local[A.rowIndices[p]]))
           wv.append(A.values[p])
@@ -154,19 +152,19 @@ struct ScenarioSchurSystem: KKTSystem {
         planKeys[key, default: []].append(found)
       }
       planOf[s] = found
-      ws.append(contentsOf: starts)
-      wr.append(contentsOf: rowsLocal)
-      wsOff.append(ws.count)
-      weOff.append(wr.count)
+      weOff.append(wv.count)
       fOff.append(fOff[s] + plans[found].slotCount)
     }
     // Store row indices in each block's plan order, so that solves need no lookups.
+    var permutedRows = [Int32](repeating: 0, count: rowsOfBlocks.count)
     for s in 0..<S {
       let plan = plans[planOf[s]]
-      for e in weOff[s]..<weOff[s + 1] { wr[e] = plan.position[Int(wr[e])] }
       for q in tOff[s]..<tOff[s + 1] { tR[q] = plan.position[Int(tR[q])] }
+      let base = blockRowOffset[s]
+      for k in 0..<plan.m { permutedRows[base + k] = Int32(rowsOfBlocks[base + Int(plan.order[k])]) }
     }
-    wStartOffset = wsOff; wStarts = ws; wEntryOffset = weOff; wRows = wr; wValues = wv
+    blockRows = permutedRows
+    wEntryOffset = weOff; wValues = wv
     tRows = tR
     self.plans = plans
     planOfBlock = planOf
@@ -246,7 +244,7 @@ struct ScenarioSchurSystem: KKTSystem {
         for s in first..<last {
           let plan = plans[planOfBlock[s]]
           localTheta.removeAll(keepingCapacity: true)
-          for c in blockColumnOffset[s]..<blockColumnOffset[s + 1] { localTheta.append(th[blockColumns[c]]) }
+          for c in blockColumnOffset[s]..<blockColumnOffset[s + 1] { localTheta.append(th[Int(blockColumns[c])]) }
           let slots = factors.slice(factorOffset[s], factorOffset[s + 1])
           do {
             try localTheta.withUnsafeBufferPointer { lt in
@@ -341,15 +339,15 @@ struct ScenarioSchurSystem: KKTSystem {
     }
   }
 
-  /// Runs `body` with the buffers a block sweep reads: the factors, Θ, and Wₛ's values, rows and starts.
+  /// Runs `body` with the buffers a block sweep reads: the factors, Θ, Wₛ's values and the block maps.
   private func withSweepBuffers(_ body: (_ factors: UnsafeBufferPointer<Double>, _ theta: UnsafeBufferPointer<Double>,
-                                         _ wValues: UnsafeBufferPointer<Double>, _ wRows: UnsafeBufferPointer<Int32>,
-                                         _ wStarts: UnsafeBufferPointer<Int32>) -> Void) {
+                                         _ wValues: UnsafeBufferPointer<Double>, _ blockColumns: UnsafeBufferPointer<Int32>,
+                                         _ blockRows: UnsafeBufferPointer<Int32>) -> Void) {
     factors.withUnsafeBufferPointer { fac in
       theta.withUnsafeBufferPointer { th in
         wValues.withUnsafeBufferPointer { wv in
-          wRows.withUnsafeBufferPointer { wr in
-            wStarts.withUnsafeBufferPointer { ws in body(fac, th, wv, wr, ws) }
+          blockColumns.withUnsafeBufferPointer { bc in
+            blockRows.withUnsafeBufferPointer { br in body(fac, th, wv, bc, br) }
           }
         }
       }
@@ -361,25 +359,23 @@ struct ScenarioSchurSystem: KKTSystem {
                             y: DisjointWrites<Double>, partial: DisjointWrites<Double>) {
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
     var scratch: [Double] = []
-    withSweepBuffers { fac, th, wv, wr, ws in
+    withSweepBuffers { fac, th, wv, bc, br in
       for s in first..<last {
         let plan = plans[planOfBlock[s]]
         let rowBase = blockRowOffset[s]
         let x = y.slice(rowBase, rowBase + plan.m)
-        plan.order.withUnsafeBufferPointer { order in
-          for k in 0..<plan.m { x[k] = -r2[blockRows[rowBase + Int(order[k])]] }
-        }
-        let startBase = wStartOffset[s], entryBase = wEntryOffset[s]
-        var c = 0
-        for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
-          let j = blockColumns[col]
-          let scaled = th[j] * r1[j]
-          if scaled != 0 {
-            for e in Int(ws[startBase + c])..<Int(ws[startBase + c + 1]) {
-              x[Int(wr[entryBase + e])] += wv[entryBase + e] * scaled
+        for k in 0..<plan.m { x[k] = -r2[Int(br[rowBase + k])] }
+        let entryBase = wEntryOffset[s], columnBase = blockColumnOffset[s]
+        plan.wStarts.withUnsafeBufferPointer { ws in
+          plan.wRows.withUnsafeBufferPointer { wr in
+            for c in 0..<(blockColumnOffset[s + 1] - columnBase) {
+              let j = Int(bc[columnBase + c])
+              let scaled = th[j] * r1[j]
+              if scaled != 0 {
+                for e in Int(ws[c])..<Int(ws[c + 1]) { x[Int(wr[e])] += wv[entryBase + e] * scaled }
+              }
             }
           }
-          c += 1
         }
         let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
         plan.forward(blockFactor, x)
@@ -404,7 +400,7 @@ struct ScenarioSchurSystem: KKTSystem {
                              y: DisjointWrites<Double>) {
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
     var scratch: [Double] = []
-    withSweepBuffers { fac, th, wv, wr, ws in
+    withSweepBuffers { fac, th, wv, bc, br in
       for s in first..<last {
         let plan = plans[planOfBlock[s]]
         let rowBase = blockRowOffset[s]
@@ -421,20 +417,18 @@ struct ScenarioSchurSystem: KKTSystem {
           }
         }
         plan.backward(blockFactor, x)
-        let startBase = wStartOffset[s], entryBase = wEntryOffset[s]
-        var c = 0
-        for col in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
-          let j = blockColumns[col]
-          var sum = r1[j]
-          for e in Int(ws[startBase + c])..<Int(ws[startBase + c + 1]) {
-            sum -= wv[entryBase + e] * x[Int(wr[entryBase + e])]
+        let entryBase = wEntryOffset[s], columnBase = blockColumnOffset[s]
+        plan.wStarts.withUnsafeBufferPointer { ws in
+          plan.wRows.withUnsafeBufferPointer { wr in
+            for c in 0..<(blockColumnOffset[s + 1] - columnBase) {
+              let j = Int(bc[columnBase + c])
+              var sum = r1[j]
+              for e in Int(ws[c])..<Int(ws[c + 1]) { sum -= wv[entryBase + e] * x[Int(wr[e])] }
+              r1[j] = th[j] * sum
+            }
           }
-          r1[j] = th[j] * sum
-          c += 1
         }
-        plan.order.withUnsafeBufferPointer { order in
-          for k in 0..<plan.m { r2[blockRows[rowBase + Int(order[k])]] = x[k] }
-        }
+        for k in 0..<plan.m { r2[Int(br[rowBase + k])] = x[k] }
       }
     }
   }
