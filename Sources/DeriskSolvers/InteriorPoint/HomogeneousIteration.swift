@@ -321,8 +321,9 @@ extension InteriorPointSolver {
         - IterationKernels.weightedSquares(uU, zsU)
       let denominator = IterationKernels.dot(v, x1) + IterationKernels.dot(b, w1) + coefTau
 
-      /// The direction for residual weight η and complementarity targets d_l, d_u, d_τ, into `dir`.
-      func direction(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double, into dir: inout EmbeddingDirection) {
+      /// The direction for residual weight η and complementarity targets d_l, d_u, d_τ, into `dir`; returns
+      /// the largest step α ≤ 1 that keeps s, z, τ, κ nonnegative along it.
+      func direction(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double, into dir: inout EmbeddingDirection) -> Double {
         IterationKernels.fill(&g, 0)
         var constant = -dtau / tau
         constant += IterationKernels.boundRightHandSide(1, dl, sl, zsL, eta: eta, rl, lL, at: L, into: &g)
@@ -333,15 +334,13 @@ extension InteriorPointSolver {
         let dTau = denominator != 0
           ? (-eta * rtau - constant - IterationKernels.dot(v, dir.x) - IterationKernels.dot(b, dir.y)) / denominator : 0
         IterationKernels.axpy(dTau, x1, &dir.x)
-        IterationKernels.boundDirection(1, dir.x, at: L, lL, dTau: dTau, eta: eta, rl, dl, sl, zl, ds: &dir.sl, dz: &dir.zl)
-        IterationKernels.boundDirection(-1, dir.x, at: U, uU, dTau: dTau, eta: eta, ru, du, su, zu, ds: &dir.su, dz: &dir.zu)
+        var alpha = IterationKernels.boundDirection(1, dir.x, at: L, lL, dTau: dTau, eta: eta, rl, dl, sl, zl,
+                                                    ds: &dir.sl, dz: &dir.zl, stepLimit: 1)
+        alpha = IterationKernels.boundDirection(-1, dir.x, at: U, uU, dTau: dTau, eta: eta, ru, du, su, zu,
+                                                ds: &dir.su, dz: &dir.zu, stepLimit: alpha)
         IterationKernels.negatedAxpy(dTau, w1, &dir.y)
         dir.tau = dTau
         dir.kappa = -(dtau + kappa * dTau) / tau
-      }
-      func maxStep(_ dir: EmbeddingDirection) -> Double {
-        var alpha = IterationKernels.maxStep(sl, dir.sl, zl, dir.zl, limit: 1)
-        alpha = IterationKernels.maxStep(su, dir.su, zu, dir.zu, limit: alpha)
         if dir.tau < 0 { alpha = min(alpha, -tau / dir.tau) }
         if dir.kappa < 0 { alpha = min(alpha, -kappa / dir.kappa) }
         return alpha
@@ -350,15 +349,13 @@ extension InteriorPointSolver {
       // Predictor (affine scaling).
       IterationKernels.products(sl, zl, into: &dl)
       IterationKernels.products(su, zu, into: &du)
-      direction(eta: 1, dl, du, tau * kappa, into: &affine)
-      let alphaAffine = maxStep(affine)
+      let alphaAffine = direction(eta: 1, dl, du, tau * kappa, into: &affine)
       let sigma = pow(1 - alphaAffine, 3)
       // Corrector: Mehrotra's second-order term.
       IterationKernels.mehrotraTargets(sl, zl, affine.sl, affine.zl, shift: sigma * mu, weights: wL, into: &dl)
       IterationKernels.mehrotraTargets(su, zu, affine.su, affine.zu, shift: sigma * mu, weights: wU, into: &du)
       let dtau = tau * kappa + affine.tau * affine.kappa - sigma * mu
-      direction(eta: 1 - sigma, dl, du, dtau, into: &step)
-      var alpha = maxStep(step)
+      var alpha = direction(eta: 1 - sigma, dl, du, dtau, into: &step)
       // Gondzio centrality correctors: push outlying complementarity products back into a band.
       for _ in 0..<settings.gondzioCorrectors {
         let target = min(1, 1.5 * alpha + 0.1)
@@ -368,8 +365,7 @@ extension InteriorPointSolver {
         IterationKernels.gondzioTargets(du, su, zu, step.su, step.zu, step: target, low: lowBand, high: highBand, weights: wU, into: &cu)
         let ct = dtau - IterationKernels.gondzioCorrection(tau, kappa, step.tau, step.kappa, step: target, low: lowBand,
                                                            high: highBand)
-        direction(eta: 1 - sigma, cl, cu, ct, into: &trial)
-        let trialAlpha = maxStep(trial)
+        let trialAlpha = direction(eta: 1 - sigma, cl, cu, ct, into: &trial)
         if trialAlpha >= 1.01 * alpha {
           swap(&step, &trial)
           alpha = trialAlpha

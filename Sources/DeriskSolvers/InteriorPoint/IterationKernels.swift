@@ -339,28 +339,6 @@ enum IterationKernels {
     return 0
   }
 
-  /// The largest α ≤ `limit` with s + αΔs ≥ 0 and z + αΔz ≥ 0.
-  static func maxStep(_ s: [Double], _ ds: [Double], _ z: [Double], _ dz: [Double], limit: Double) -> Double {
-    precondition([ds.count, z.count, dz.count].allSatisfy { $0 == s.count }, "maxStep: lengths differ")
-    return s.withUnsafeBufferPointer { sb in
-      ds.withUnsafeBufferPointer { dsb in
-        z.withUnsafeBufferPointer { zb in
-          dz.withUnsafeBufferPointer { dzb in
-            let sp = SharedReads(sb), dsp = SharedReads(dsb), zp = SharedReads(zb), dzp = SharedReads(dzb)
-            return chunkedExtreme(sb.count, initial: limit, largest: false) { range in
-              var alpha = limit
-              for k in range {
-                if dsp[k] < 0 { alpha = min(alpha, -sp[k] / dsp[k]) }
-                if dzp[k] < 0 { alpha = min(alpha, -zp[k] / dzp[k]) }
-              }
-              return alpha
-            }
-          }
-        }
-      }
-    }
-  }
-
   /// The bound part of the Newton right-hand side: gₖ = tₖ/sₖ + (z/s)ₖ·η·rₖ, out[index[k]] += σ·gₖ, and
   /// returns Σₖ σ·boundₖ·gₖ (the τ-row's share).
   static func boundRightHandSide(_ sigma: Double, _ t: [Double], _ s: [Double], _ quotient: [Double], eta: Double,
@@ -396,14 +374,15 @@ enum IterationKernels {
   }
 
   /// Recovers the bound parts of a direction from Δx: Δsₖ = σ(Δx[index[k]] − boundₖΔτ) + η·rₖ and
-  /// Δzₖ = −(tₖ + zₖΔsₖ)/sₖ.
+  /// Δzₖ = −(tₖ + zₖΔsₖ)/sₖ, and returns the largest α ≤ `limit` with s + αΔs ≥ 0 and z + αΔz ≥ 0 (the
+  /// ratio test, done while the values are at hand instead of in a second pass over s, Δs, z, Δz).
   static func boundDirection(_ sigma: Double, _ dx: [Double], at index: [Int], _ bound: [Double], dTau: Double,
                              eta: Double, _ r: [Double], _ t: [Double], _ s: [Double], _ z: [Double],
-                             ds: inout [Double], dz: inout [Double]) {
+                             ds: inout [Double], dz: inout [Double], stepLimit limit: Double) -> Double {
     precondition([bound.count, r.count, t.count, s.count, z.count, ds.count, dz.count].allSatisfy { $0 == index.count },
                  "boundDirection: lengths differ")
     checkIndex(index, within: dx.count)
-    dx.withUnsafeBufferPointer { dxb in
+    return dx.withUnsafeBufferPointer { dxb in
       index.withUnsafeBufferPointer { ib in
         bound.withUnsafeBufferPointer { bb in
           r.withUnsafeBufferPointer { rb in
@@ -415,12 +394,17 @@ enum IterationKernels {
                       let dxp = SharedReads(dxb), ip = SharedIndices(ib), bp = SharedReads(bb), rp = SharedReads(rb)
                       let tp = SharedReads(tb), sp = SharedReads(sb), zp = SharedReads(zb)
                       let dsp = SharedWrites(dsb), dzp = SharedWrites(dzb)
-                      chunked(ib.count) { range in
+                      return chunkedExtreme(ib.count, initial: limit, largest: false) { range in
+                        var alpha = limit
                         for k in range {
                           let value = sigma * (dxp[ip[k]] - bp[k] * dTau) + eta * rp[k]
+                          let dual = -(tp[k] + zp[k] * value) / sp[k]
                           dsp[k] = value
-                          dzp[k] = -(tp[k] + zp[k] * value) / sp[k]
+                          dzp[k] = dual
+                          if value < 0 { alpha = min(alpha, -sp[k] / value) }
+                          if dual < 0 { alpha = min(alpha, -zp[k] / dual) }
                         }
+                        return alpha
                       }
                     }
                   }
