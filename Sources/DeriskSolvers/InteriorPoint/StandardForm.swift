@@ -135,25 +135,35 @@ struct StandardForm {
     var upper = keptColumns.map { problem.columnUpper[$0] }
     var c = keptColumns.map { sign * problem.linearCost[$0] }
     var b = [Double](repeating: 0, count: keptRows.count)
-    var triplets: [(row: Int, column: Int, value: Double)] = []
-    triplets.reserveCapacity(Acsc.nonzeroCount + keptRows.count)
-    for (k, j) in keptColumns.enumerated() {
+    // Ā in CSC straight away: a kept column's entries keep their increasing row order (rowKept is
+    // increasing), a slack column has one entry, so there is nothing to sort or merge; stored zeros are
+    // dropped as the triplet assembly would.
+    var starts: [Int] = [0], rowIndices: [Int] = [], values: [Double] = []
+    starts.reserveCapacity(keptColumns.count + keptRows.count + 1)
+    rowIndices.reserveCapacity(Acsc.nonzeroCount + keptRows.count)
+    values.reserveCapacity(Acsc.nonzeroCount + keptRows.count)
+    for j in keptColumns {
       for p in Acsc.columnStarts[j]..<Acsc.columnStarts[j + 1] {
         let r = rowKept[Acsc.rowIndices[p]]
-        if r >= 0 { triplets.append((r, k, Acsc.values[p])) }
+        if r >= 0, Acsc.values[p] != 0 {
+          rowIndices.append(r)
+          values.append(Acsc.values[p])
+        }
       }
+      starts.append(rowIndices.count)
     }
     for (r, i) in keptRows.enumerated() {
       let lo = problem.rowLower[i] - shift[i], up = problem.rowUpper[i] - shift[i]
       if problem.rowLower[i] == problem.rowUpper[i] {
         b[r] = problem.rowLower[i] - shift[i]
       } else {
-        let k = columnOrigin.count
         columnOrigin.append(-(i + 1))
         lower.append(lo)
         upper.append(up)
         c.append(0)
-        triplets.append((r, k, -1))
+        rowIndices.append(r)
+        values.append(-1)
+        starts.append(rowIndices.count)
       }
     }
 
@@ -181,8 +191,9 @@ struct StandardForm {
     let N = columnOrigin.count
     self.columnCount = N
     self.rowCount = keptRows.count
-    // Triplets are in range and finite by construction (the problem was validated).
-    self.A = (try? SparseMatrix(rows: keptRows.count, columns: N, triplets: triplets)) ?? SparseMatrix(rows: keptRows.count, columns: N)
+    // In range, sorted and finite by construction (the problem was validated).
+    self.A = (try? SparseMatrix(rows: keptRows.count, columns: N, columnStarts: starts, rowIndices: rowIndices, values: values))
+      ?? SparseMatrix(rows: keptRows.count, columns: N)
     let Pmatrix = Ptriplets.isEmpty ? nil : (try? SparseMatrix(rows: N, columns: N, triplets: Ptriplets))
     self.P = (Pmatrix?.nonzeroCount ?? 0) > 0 ? Pmatrix : nil
     self.c = c

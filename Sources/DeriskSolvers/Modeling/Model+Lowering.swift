@@ -11,10 +11,11 @@ extension Model {
   /// - columnNames/rowNames: the explicit or automatic names; block labels as in `LoweredModel`.
   ///
   /// O(n + m + number of terms).
-  /// - Throws: `ModelError.missingBlockLabel` when some but not all variables (or constraints) carry
+  /// - Throws: `ModelError.invalid` after `releaseBuildData()`; `ModelError.missingBlockLabel` when some but not all variables (or constraints) carry
   ///   a block label; `ProblemError` if the assembled program fails `QuadraticProgram.validate()`
   ///   (not expected: the model validates its input as it is built).
   public func lowered() throws -> LoweredModel {
+    try checkBuildData(in: "lowered")
     let n = variableCount, m = constraintCount
 
     // A: the row-wise terms become triplets (row i, column j, a).

@@ -12,6 +12,30 @@ extension Model {
     let result = try DeriskSolvers.solve(lowered.program, settings: settings, structure: lowered.blockStructure)
     return try ModelSolution(result: result, model: self)
   }
+
+  /// Solves like `solve(settings:)` — same program, same result, same errors — but first releases what
+  /// the solve does not need (`releaseBuildData()`): the lowered program goes to the solver without
+  /// names, and the model keeps only what reading the solution back needs. For a caller that builds a
+  /// large model only to solve it once and read the result back by handle.
+  ///
+  /// The checks whose messages name rows and columns (the program's, in `lowered()`, and the block
+  /// structure's) run before the names are dropped, so a model that cannot be solved throws the same
+  /// error as `solve(settings:)`.
+  /// - Throws: as `solve(settings:)`.
+  package mutating func solveReleasingBuildData(settings: InteriorPointSettings = .init()) throws -> ModelSolution {
+    var lowered = try lowered()
+    let structure = lowered.blockStructure
+    lowered.columnBlocks = nil
+    lowered.rowBlocks = nil
+    // In the order `DeriskSolvers.solve` checks them, while the names are there.
+    try settings.validate()
+    if let structure { try structure.validate(for: lowered.program) }
+    lowered.program.columnNames = []
+    lowered.program.rowNames = []
+    releaseBuildData()
+    let result = try DeriskSolvers.solve(lowered.program, settings: settings, structure: structure)
+    return try ModelSolution(result: result, model: self)
+  }
 }
 
 extension LoweredModel {

@@ -42,6 +42,8 @@ public struct Model: Sendable {
   var rowNames: [String] = []
   var rowBlocks: [BlockLabel?] = []
   var rowIndexByName: [String: Int] = [:]
+  /// Whether `releaseBuildData()` dropped the names, rows, labels and objective (see there).
+  var buildDataReleased = false
 
   /// The objective q(x); zero until `setObjective` is called.
   public private(set) var objective = QuadraticExpression()
@@ -81,6 +83,7 @@ public struct Model: Sendable {
   public mutating func addVariable(
     name: String? = nil, lower: Double = -.infinity, upper: Double = .infinity, block: BlockLabel? = nil
   ) throws -> Variable {
+    try checkBuildData(in: "addVariable")
     let j = variableCount
     let resolved = try resolveName(name, automaticStem: "x", index: j, taken: columnIndexByName, kind: "variable")
     try Model.checkBounds(lower, upper, of: "variable '\(resolved)'")
@@ -101,6 +104,7 @@ public struct Model: Sendable {
     count: Int, namePrefix: String? = nil, lower: Double = -.infinity, upper: Double = .infinity,
     block: BlockLabel? = nil
   ) throws -> [Variable] {
+    try checkBuildData(in: "addVariables")
     guard count >= 0 else { throw ModelError.invalid("addVariables: count must be ≥ 0, got \(count)") }
     // Validate everything first, so that a throw adds nothing and no copy of the model is needed.
     let place = namePrefix.map { "variables '\($0)[…]'" } ?? "addVariables"
@@ -126,6 +130,7 @@ public struct Model: Sendable {
   /// Changes the bounds of a variable to lower ≤ x_j ≤ upper.
   /// - Throws: `ModelError.foreignHandle`, `.nonFinite`, `.inconsistentBounds`.
   public mutating func setBounds(of variable: Variable, lower: Double, upper: Double) throws {
+    try checkBuildData(in: "setBounds")
     let j = try columnIndex(of: variable, in: "setBounds")
     try Model.checkBounds(lower, upper, of: "variable '\(columnNames[j])'")
     columnLower[j] = lower
@@ -139,7 +144,11 @@ public struct Model: Sendable {
 
   /// The name of a variable (explicit or automatic).
   /// - Throws: `ModelError.foreignHandle`.
-  public func name(of variable: Variable) throws -> String { columnNames[try columnIndex(of: variable, in: "name(of:)")] }
+  public func name(of variable: Variable) throws -> String {
+    let j = try columnIndex(of: variable, in: "name(of:)")
+    try checkBuildData(in: "name(of:)")
+    return columnNames[j]
+  }
 
   /// The bounds [L_j, U_j] of a variable.
   /// - Throws: `ModelError.foreignHandle`.
@@ -150,7 +159,11 @@ public struct Model: Sendable {
 
   /// The block label of a variable, or nil.
   /// - Throws: `ModelError.foreignHandle`.
-  public func block(of variable: Variable) throws -> BlockLabel? { columnBlocks[try columnIndex(of: variable, in: "block(of:)")] }
+  public func block(of variable: Variable) throws -> BlockLabel? {
+    let j = try columnIndex(of: variable, in: "block(of:)")
+    try checkBuildData(in: "block(of:)")
+    return columnBlocks[j]
+  }
 
   // MARK: Constraints
 
@@ -192,6 +205,7 @@ public struct Model: Sendable {
   public mutating func addConstraint(
     _ expression: LinearExpression, lower: Double, upper: Double, name: String? = nil, block: BlockLabel? = nil
   ) throws -> Constraint {
+    try checkBuildData(in: "addConstraint")
     let i = constraintCount
     let resolved = try resolveName(name, automaticStem: "r", index: i, taken: rowIndexByName, kind: "constraint")
     let place = "constraint '\(resolved)'"
@@ -243,7 +257,11 @@ public struct Model: Sendable {
 
   /// The name of a constraint (explicit or automatic).
   /// - Throws: `ModelError.foreignHandle`.
-  public func name(of constraint: Constraint) throws -> String { rowNames[try rowIndex(of: constraint, in: "name(of:)")] }
+  public func name(of constraint: Constraint) throws -> String {
+    let i = try rowIndex(of: constraint, in: "name(of:)")
+    try checkBuildData(in: "name(of:)")
+    return rowNames[i]
+  }
 
   /// The bounds [lᵢ, uᵢ] on the expression as the user wrote it (constant included).
   /// - Throws: `ModelError.foreignHandle`.
@@ -256,6 +274,7 @@ public struct Model: Sendable {
   /// - Throws: `ModelError.foreignHandle`.
   public func expression(of constraint: Constraint) throws -> LinearExpression {
     let i = try rowIndex(of: constraint, in: "expression(of:)")
+    try checkBuildData(in: "expression(of:)")
     var e = LinearExpression(constant: rowConstants[i])
     e.reserveCapacity(rowStarts[i + 1] - rowStarts[i])
     for p in rowStarts[i]..<rowStarts[i + 1] { e.addTerm(Variable(model: identity, index: rowColumns[p]), rowCoefficients[p]) }
@@ -264,7 +283,11 @@ public struct Model: Sendable {
 
   /// The block label of a constraint, or nil.
   /// - Throws: `ModelError.foreignHandle`.
-  public func block(of constraint: Constraint) throws -> BlockLabel? { rowBlocks[try rowIndex(of: constraint, in: "block(of:)")] }
+  public func block(of constraint: Constraint) throws -> BlockLabel? {
+    let i = try rowIndex(of: constraint, in: "block(of:)")
+    try checkBuildData(in: "block(of:)")
+    return rowBlocks[i]
+  }
 
   // MARK: Objective
 
@@ -276,6 +299,7 @@ public struct Model: Sendable {
   /// - Throws: `ModelError.foreignHandle`, `.nonFinite` (a NaN or infinite coefficient or constant);
   ///   on a throw the previous objective is kept.
   public mutating func setObjective(_ objective: QuadraticExpression, sense: ObjectiveSense = .minimize) throws {
+    try checkBuildData(in: "setObjective")
     for k in 0..<objective.quadraticTermCount {
       let u = objective.firstVariables[k], v = objective.secondVariables[k], q = objective.quadraticCoefficients[k]
       guard let i = checkedIndex(of: u) else { throw foreignVariable(u, in: "objective") }
@@ -298,6 +322,37 @@ public struct Model: Sendable {
   /// Sets the objective to a single variable.
   public mutating func setObjective(_ variable: Variable, sense: ObjectiveSense = .minimize) throws {
     try setObjective(QuadraticExpression(LinearExpression(variable)), sense: sense)
+  }
+
+  // MARK: Releasing what a solve does not need
+
+  /// Drops the names (and their lookup tables), the stored rows, the block labels and the objective
+  /// expression, keeping the identity, the counts, the column and row bounds and the row constants:
+  /// what `ModelSolution` needs to read values, duals, reduced costs, activities and slacks back by
+  /// handle. For a caller that has lowered the model and keeps it only to read the solution back
+  /// (a large scenario program's names and rows are a good part of its memory).
+  ///
+  /// Afterwards lookups by name find nothing, and naming, adding, lowering, `expression(of:)`,
+  /// `block(of:)` and `setObjective` throw `ModelError.invalid`.
+  package mutating func releaseBuildData() {
+    columnNames = []
+    columnBlocks = []
+    columnIndexByName = [:]
+    rowStarts = [0]
+    rowColumns = []
+    rowCoefficients = []
+    rowNames = []
+    rowBlocks = []
+    rowIndexByName = [:]
+    objective = QuadraticExpression()
+    buildDataReleased = true
+  }
+
+  /// Throws when `releaseBuildData()` dropped what `place` needs.
+  func checkBuildData(in place: String) throws {
+    guard !buildDataReleased else {
+      throw ModelError.invalid("\(place): the model's names, rows and objective were released after its solve")
+    }
   }
 
   // MARK: Validation helpers

@@ -9,8 +9,8 @@ extension SourcingModel {
   /// so that analyses can hold it fixed. No VSS/EVPI.
   /// - Throws: ``SourcingError`` for an invalid model.
   func solveWithDecision(settings: InteriorPointSettings) throws -> (plan: SourcingPlan, decision: SourcingProgram.FirstStageDecision?) {
-    let program = try program()
-    let solution = try program.model.solve(settings: settings)
+    var program = try program()
+    let solution = try program.model.solveReleasingBuildData(settings: settings)
     let plan = try SourcingPlan(program: program, solution: solution)
     guard solution.primalStatus == .feasiblePoint else { return (plan, nil) }
     let decision = SourcingProgram.FirstStageDecision(
@@ -27,9 +27,10 @@ extension SourcingModel {
   func evaluate(decision: SourcingProgram.FirstStageDecision, extraEffects: [ScenarioEffect],
                 settings: InteriorPointSettings) throws -> SourcingPlan {
     let parameters = scenarios.map { ScenarioParameters(model: self, effects: $0.effects + extraEffects) }
-    let program = try SourcingProgram(sourcingModel: self, parameters: parameters, probabilities: scenarios.map(\.probability),
+    var program = try SourcingProgram(sourcingModel: self, parameters: parameters, probabilities: scenarios.map(\.probability),
                                       scenarioNames: scenarios.map(\.name), fixedFirstStage: decision)
-    return try SourcingPlan(program: program, solution: try program.model.solve(settings: settings))
+    let solution = try program.model.solveReleasingBuildData(settings: settings)
+    return try SourcingPlan(program: program, solution: solution)
   }
 
   /// Display name of a corridor (its name, else its id).

@@ -11,8 +11,9 @@ extension SourcingModel {
   /// objective to the per-scenario optimal costs, each scenario solved with perfect foresight.
   /// - Throws: ``SourcingError`` for an invalid model.
   public func solve(options: SourcingSolveOptions = SourcingSolveOptions()) throws -> SourcingPlan {
-    let program = try program()
-    let solution = try program.model.solve(settings: options.interiorPoint)
+    var program = try program()
+    // The plan reads the solution back by handle: the model's names and rows are not needed during the solve.
+    let solution = try program.model.solveReleasingBuildData(settings: options.interiorPoint)
     var plan = try SourcingPlan(program: program, solution: solution)
     if options.valueOfInformation, plan.status == TerminationStatus.optimal.rawValue || plan.status == TerminationStatus.almostOptimal.rawValue {
       plan.valueOfInformation = try valueOfInformation(recourseObjective: plan.objective, program: program, settings: options.interiorPoint)

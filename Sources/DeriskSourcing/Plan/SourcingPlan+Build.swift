@@ -92,7 +92,7 @@ extension SourcingPlan {
       var throughput: [Double] = []
       for k in sm.corridors.indices {
         var t = 0.0
-        for s in 0..<S { for l in program.entryLegs[k] { t += p[s] * (try val(program.flow[s][l][m])) } }
+        for s in 0..<S { for l in program.entryLegs[k] { t += p[s] * (try val(program.flowVariable(s, leg: l, material: m))) } }
         throughput.append(clean(t))
       }
       let corridorTotal = throughput.reduce(0, +)
@@ -133,8 +133,8 @@ extension SourcingPlan {
       var total = 0.0
       for (m, material) in sm.materials.enumerated() {
         var t = 0.0
-        for s in 0..<S { t += p[s] * (try val(program.flow[s][l][m])) }
-        if program.flow[0][l][m] != nil { byMaterial[material.id] = clean(t) }
+        for s in 0..<S { t += p[s] * (try val(program.flowVariable(s, leg: l, material: m))) }
+        if program.flowVariable(0, leg: l, material: m) != nil { byMaterial[material.id] = clean(t) }
         total += t
       }
       legLines.append(LegFlow(leg: leg.id, from: leg.from, to: leg.to, mode: leg.mode, expectedTonnes: clean(total),
@@ -201,7 +201,7 @@ extension SourcingPlan {
     for (i, sup) in sm.suppliers.enumerated() {
       for (o, offer) in sup.offers.enumerated() {
         var per = [Double](repeating: 0, count: S)
-        for s in 0..<S { per[s] = -(try dual(program.supplyRow[s][i][o])) * program.parameters[s].offerCapacityMultiplier[i][o] }
+        for s in 0..<S { per[s] = -(try dual(program.supplyRow(s, supplier: i, offer: o))) * program.parameters[s].offerCapacityMultiplier[i][o] }
         var first = 0.0
         let v = program.contract[i][o]
         let (lower, upper) = try program.model.bounds(of: v)

@@ -27,13 +27,18 @@ public struct SourcingProgram: Sendable {
   var contractFee: [[Double]] = []         // [supplier][offer]
   var countryShareRows: [ShareRow] = []
   // Per scenario.
-  var ship: [[[Variable]]] = []            // [s][supplier][offer]
-  var flow: [[[Variable?]]] = []           // [s][leg][material]
+  /// Per scenario, offers in supplier order ([s][offerStart[supplier] + offer]); see `supplyRow`.
+  var ship: [[Variable]] = []
+  /// [s][leg · M + material], one array per scenario (not one per leg: a scenario program's handles
+  /// are a good part of what stays alive through the solve); see `flowVariable`.
+  var flow: [[Variable?]] = []
   var spot: [[Variable?]] = []             // [s][material]
   var draw: [[Variable?]] = []             // [s][material]
   var shortfall: [[Variable]] = []         // [s][material]
   var demandRow: [[Constraint]] = []       // [s][material]
-  var supplyRow: [[[Constraint]]] = []     // [s][supplier][offer]
+  var supplyRows: [[Constraint]] = []      // [s][offerStart[supplier] + offer]
+  /// Where each supplier's offers start in a scenario's `ship` and `supplyRows`.
+  var offerStart: [Int] = []
   var legRow: [[Constraint?]] = []         // [s][leg]
   var corridorRow: [[Constraint?]] = []    // [s][corridor]
   var corridorShareRows: [ShareRow] = []
@@ -43,6 +48,14 @@ public struct SourcingProgram: Sendable {
   let entryLegs: [[Int]]
   /// The CVaR threshold t (VaR at the optimum), when the objective has one.
   var threshold: Variable?
+
+  /// The supply row (shipment ≤ capacity) of a supplier's offer in scenario s.
+  func supplyRow(_ s: Int, supplier i: Int, offer o: Int) -> Constraint { supplyRows[s][offerStart[i] + o] }
+
+  /// The flow of material m on leg l in scenario s, when that pair can carry useful flow.
+  func flowVariable(_ s: Int, leg l: Int, material m: Int) -> Variable? {
+    flow[s][l * sourcingModel.materials.count + m]
+  }
 
   /// One share-cap row and what it caps.
   struct ShareRow: Sendable {
@@ -129,6 +142,9 @@ public struct SourcingProgram: Sendable {
       }
     }
 
+    offerStart = [0]
+    for s in sm.suppliers { offerStart.append((offerStart.last ?? 0) + s.offers.count) }
+
     // First stage: contracts.
     for (i, s) in sm.suppliers.enumerated() {
       var row: [Variable] = [], fees: [Double] = []
@@ -191,23 +207,22 @@ public struct SourcingProgram: Sendable {
       }
       let materialIndex = Dictionary(sm.materials.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
-      var shipS: [[Variable]] = [], supplyS: [[Constraint]] = []
+      var shipS: [Variable] = [], supplyS: [Constraint] = []
+      shipS.reserveCapacity(offerStart.last ?? 0)
+      supplyS.reserveCapacity(offerStart.last ?? 0)
       for (i, sup) in sm.suppliers.enumerated() {
-        var vs: [Variable] = [], rs: [Constraint] = []
         for (o, offer) in sup.offers.enumerated() {
           let tag = "\(sup.id),\(offer.material),\(scenarioNames[s])"
           let y = try model.addVariable(name: "ship[\(tag)]", lower: 0, upper: .infinity, block: block)
           try model.addConstraint(y - contract[i][o], .lessOrEqual, 0, name: "take[\(tag)]", block: block)
-          rs.append(try model.addConstraint(y, .lessOrEqual, par.offerCapacity[i][o], name: "supply[\(tag)]", block: block))
+          supplyS.append(try model.addConstraint(y, .lessOrEqual, par.offerCapacity[i][o], name: "supply[\(tag)]", block: block))
           goods.addTerm(y, par.offerUnitCost[i][o])
           if let m = materialIndex[offer.material] { add(sup.origin, m, y, 1) }
-          vs.append(y)
+          shipS.append(y)
         }
-        shipS.append(vs)
-        supplyS.append(rs)
       }
       ship.append(shipS)
-      supplyRow.append(supplyS)
+      supplyRows.append(supplyS)
 
       var flowS = [[Variable?]](repeating: [Variable?](repeating: nil, count: M), count: sm.legs.count)
       for (l, leg) in sm.legs.enumerated() {
@@ -221,7 +236,7 @@ public struct SourcingProgram: Sendable {
           add(leg.to, m, f, 1)
         }
       }
-      flow.append(flowS)
+      flow.append(flowS.flatMap { $0 })
 
       var spotS: [Variable?] = [], drawS: [Variable?] = [], shortS: [Variable] = [], demandS: [Constraint] = []
       for (m, material) in sm.materials.enumerated() {
