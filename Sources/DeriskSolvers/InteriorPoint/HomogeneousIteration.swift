@@ -76,15 +76,31 @@ extension InteriorPointSolver {
     /// each step at least halves the residual ‖·‖∞ and until it is below `solveAccuracy` (1 + ‖r‖∞); the
     /// iterate with the smallest residual is kept. Unchecked once `factorizationTrusted`.
     func refinedSolve(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double]) {
+      IterationKernels.copy(r1, into: &outX)
+      IterationKernels.copy(r2, into: &outW)
+      kkt.solve(&outX, &outW)
+      refine(d, r1, r2, &outX, &outW)
+    }
+    /// `refinedSolve` for two right-hand sides at once: the backend solves them together (the scenario
+    /// backend reads each block's factor and entries once for both), then each is checked and refined.
+    func refinedSolvePair(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double],
+                          _ s1: [Double], _ s2: [Double], _ outU: inout [Double], _ outV: inout [Double]) {
+      IterationKernels.copy(r1, into: &outX)
+      IterationKernels.copy(r2, into: &outW)
+      IterationKernels.copy(s1, into: &outU)
+      IterationKernels.copy(s2, into: &outV)
+      kkt.solvePair(&outX, &outW, &outU, &outV)
+      refine(d, r1, r2, &outX, &outW)
+      refine(d, s1, s2, &outU, &outV)
+    }
+    /// The check and refinement steps of `refinedSolve`, from the solution (outX, outW) already computed.
+    func refine(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double]) {
       func residual(_ x: [Double], _ w: [Double], _ ex: inout [Double], _ ew: inout [Double]) -> Double {
         IterationKernels.transposeTimes(A, w, into: &productX)
         P?.symmetricMultiplyAdd(x, into: &productX)
         IterationKernels.transposeTimes(AT, x, into: &productW)
         return IterationKernels.kktResidual(r1, productX, d, x, r2, productW, e1: &ex, e2: &ew)
       }
-      IterationKernels.copy(r1, into: &outX)
-      IterationKernels.copy(r2, into: &outW)
-      kkt.solve(&outX, &outW)
       if factorizationTrusted { return }
       let tolerance = solveAccuracy * (1 + max(IterationKernels.normInf(r1), IterationKernels.normInf(r2)))
       var norm = residual(outX, outW, &errorX, &errorW)
@@ -157,6 +173,7 @@ extension InteriorPointSolver {
     // Residuals and Newton-system buffers.
     var Px = [Double](repeating: 0, count: n), ATy = Px, rx = Px, d = Px, v = Px, x1 = Px, r1 = Px, g = Px
     var Ax = [Double](repeating: 0, count: m), ry = Ax, w1 = Ax, r2 = Ax
+    var predictorR1 = Px, predictorR2 = Ax   // the predictor's right-hand side, solved beside the constant one
     var rl = [Double](repeating: 0, count: nL), zsL = rl, dl = rl, cl = rl
     var ru = [Double](repeating: 0, count: nU), zsU = ru, du = ru, cu = ru
     var affine = EmbeddingDirection(n: n, m: m, nL: nL, nU: nU)
@@ -308,11 +325,27 @@ extension InteriorPointSolver {
       if !factored {
         return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
       }
-      // Constant solve: K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u.
+      /// The Newton right-hand side [−η r_x − g; −η r_y] for residual weight η and complementarity targets
+      /// d_l, d_u, d_τ, into (out1, out2); returns the constant of the τ-row that the bound terms add.
+      func directionRightHandSide(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double,
+                                  _ out1: inout [Double], _ out2: inout [Double]) -> Double {
+        IterationKernels.fill(&g, 0)
+        var constant = -dtau / tau
+        constant += IterationKernels.boundRightHandSide(1, dl, sl, zsL, eta: eta, rl, lL, at: L, into: &g)
+        constant += IterationKernels.boundRightHandSide(-1, du, su, zsU, eta: eta, ru, uU, at: U, into: &g)
+        IterationKernels.combine(-eta, rx, -1, g, into: &out1)
+        IterationKernels.scaled(-eta, ry, into: &out2)
+        return constant
+      }
+      // Constant solve K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u, together with the
+      // predictor's (affine-scaling) solve, whose right-hand side does not depend on it.
       IterationKernels.scaled(-1, c, into: &r1)
       IterationKernels.scatterAddProduct(zsL, lL, at: L, into: &r1)
       IterationKernels.scatterAddProduct(zsU, uU, at: U, into: &r1)
-      refinedSolve(d, r1, b, &x1, &w1)
+      IterationKernels.products(sl, zl, into: &dl)
+      IterationKernels.products(su, zu, into: &du)
+      let affineConstant = directionRightHandSide(eta: 1, dl, du, tau * kappa, &predictorR1, &predictorR2)
+      refinedSolvePair(d, r1, b, &x1, &w1, predictorR1, predictorR2, &affine.x, &affine.y)
       // v = c + 2P̄x/τ + (Z_l/S_l) l + (Z_u/S_u) u (the τ-row's coefficients of Δx).
       IterationKernels.combine(1, c, 2 / tau, Px, into: &v)
       IterationKernels.scatterAddProduct(zsL, lL, at: L, into: &v)
@@ -324,13 +357,14 @@ extension InteriorPointSolver {
       /// The direction for residual weight η and complementarity targets d_l, d_u, d_τ, into `dir`; returns
       /// the largest step α ≤ 1 that keeps s, z, τ, κ nonnegative along it.
       func direction(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double, into dir: inout EmbeddingDirection) -> Double {
-        IterationKernels.fill(&g, 0)
-        var constant = -dtau / tau
-        constant += IterationKernels.boundRightHandSide(1, dl, sl, zsL, eta: eta, rl, lL, at: L, into: &g)
-        constant += IterationKernels.boundRightHandSide(-1, du, su, zsU, eta: eta, ru, uU, at: U, into: &g)
-        IterationKernels.combine(-eta, rx, -1, g, into: &r1)
-        IterationKernels.scaled(-eta, ry, into: &r2)
+        let constant = directionRightHandSide(eta: eta, dl, du, dtau, &r1, &r2)
         refinedSolve(d, r1, r2, &dir.x, &dir.y)   // (x₂, w₂)
+        return completeDirection(eta: eta, dl, du, dtau, constant: constant, into: &dir)
+      }
+      /// The rest of a direction once (x₂, w₂) = K⁻¹ × its right-hand side is in (dir.x, dir.y): Δτ from the
+      /// τ-row, then Δx = x₂ + Δτ·x₁, Δy = −(w₂ + Δτ·w₁) and the bound parts; returns the step limit.
+      func completeDirection(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double, constant: Double,
+                             into dir: inout EmbeddingDirection) -> Double {
         let dTau = denominator != 0
           ? (-eta * rtau - constant - IterationKernels.dot(v, dir.x) - IterationKernels.dot(b, dir.y)) / denominator : 0
         IterationKernels.axpy(dTau, x1, &dir.x)
@@ -346,10 +380,8 @@ extension InteriorPointSolver {
         return alpha
       }
 
-      // Predictor (affine scaling).
-      IterationKernels.products(sl, zl, into: &dl)
-      IterationKernels.products(su, zu, into: &du)
-      let alphaAffine = direction(eta: 1, dl, du, tau * kappa, into: &affine)
+      // Predictor (affine scaling), solved above beside the constant solve.
+      let alphaAffine = completeDirection(eta: 1, dl, du, tau * kappa, constant: affineConstant, into: &affine)
       let sigma = pow(1 - alphaAffine, 3)
       // Corrector: Mehrotra's second-order term.
       IterationKernels.mehrotraTargets(sl, zl, affine.sl, affine.zl, shift: sigma * mu, weights: wL, into: &dl)

@@ -17,6 +17,16 @@ protocol KKTSystem {
   mutating func factor(diagonal d: [Double], primalRegularization rho: Double, dualRegularization delta: Double) throws
   /// Overwrites (r₁, r₂) with the solution (x, w) of K [x; w] = [r₁; r₂].
   func solve(_ r1: inout [Double], _ r2: inout [Double])
+  /// Solves for two right-hand sides, (r₁, r₂) and (s₁, s₂), in place. The default solves one after the
+  /// other; a backend may solve them together.
+  func solvePair(_ r1: inout [Double], _ r2: inout [Double], _ s1: inout [Double], _ s2: inout [Double])
+}
+
+extension KKTSystem {
+  func solvePair(_ r1: inout [Double], _ r2: inout [Double], _ s1: inout [Double], _ s2: inout [Double]) {
+    solve(&r1, &r2)
+    solve(&s1, &s2)
+  }
 }
 
 /// K solved through the normal equations  (Ā Θ Āᵀ + δI) w = Ā Θ r₁ − r₂,  x = Θ (r₁ − Āᵀ w),

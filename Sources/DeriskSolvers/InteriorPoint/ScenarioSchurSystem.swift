@@ -300,43 +300,58 @@ struct ScenarioSchurSystem: KKTSystem {
   /// triangle L_BB): yₛ = Lₛ⁻¹gₛ gives the first-stage right-hand side through Σ Vₛᵀ(yₛ)_B (as
   /// Tₛᵀ Mₛ⁻¹ gₛ = VₛᵀLₛ⁻¹gₛ), then wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ).
   func solve(_ r1: inout [Double], _ r2: inout [Double]) {
-    let n0 = firstColumns.count, m0 = firstRows.count
+    withSweepVectors(&r1, &r2) { solveInPlace([$0]) }
+  }
+
+  /// Both right-hand sides in the same sweeps: each block's factor and entries are read from memory once
+  /// and used for the two while they are in cache. The arithmetic per right-hand side is that of `solve`.
+  func solvePair(_ r1: inout [Double], _ r2: inout [Double], _ s1: inout [Double], _ s2: inout [Double]) {
+    withSweepVectors(&r1, &r2) { a in withSweepVectors(&s1, &s2) { b in solveInPlace([a, b]) } }
+  }
+
+  /// One right-hand side in the sweeps: the global vectors it reads and overwrites (r₁ by column, r₂ by row),
+  /// its block-row workspace y and its per-chunk first-stage partial sums.
+  private struct SweepVectors: @unchecked Sendable {
+    let r1: DisjointWrites<Double>, r2: DisjointWrites<Double>, y: DisjointWrites<Double>, partial: DisjointWrites<Double>
+  }
+
+  /// Runs `body` with the sweep view of (r1, r2) and fresh workspace for it.
+  private func withSweepVectors(_ r1: inout [Double], _ r2: inout [Double], _ body: (SweepVectors) -> Void) {
     let chunks = (scenarioCount + chunkSize - 1) / chunkSize
     var y = [Double](repeating: 0, count: max(1, blockRows.count))
-    var partial = [Double](repeating: 0, count: max(1, chunks * n0))
+    var partial = [Double](repeating: 0, count: max(1, chunks * firstColumns.count))
     r1.withUnsafeMutableBufferPointer { r1p in
       r2.withUnsafeMutableBufferPointer { r2p in
         y.withUnsafeMutableBufferPointer { yp in
           partial.withUnsafeMutableBufferPointer { part in
-            let r1W = DisjointWrites(r1p.count > 0 ? r1p : part), r2W = DisjointWrites(r2p.count > 0 ? r2p : part)
-            let yW = DisjointWrites(yp), partW = DisjointWrites(part)
-            forEachChunkInParallel(chunks) { chunk in
-              self.forwardChunk(chunk, r1: r1W, r2: r2W, y: yW, partial: partW)
-            }
+            // Empty r₁ or r₂ (no columns or rows) are never indexed; any non-empty buffer stands in.
+            body(SweepVectors(r1: DisjointWrites(r1p.count > 0 ? r1p : part), r2: DisjointWrites(r2p.count > 0 ? r2p : part),
+                              y: DisjointWrites(yp), partial: DisjointWrites(part)))
           }
         }
       }
     }
-    // First stage.
-    var rhs = [Double](repeating: 0, count: n0 + m0)
-    for (f, j) in firstColumns.enumerated() { rhs[f] = r1[j] }
-    for chunk in 0..<chunks { for f in 0..<n0 { rhs[f] += partial[chunk * n0 + f] } }
-    for (i, row) in firstRows.enumerated() { rhs[n0 + i] = r2[row] }
-    firstStage?.solveInPlace(&rhs)
-    let x0 = Array(rhs[0..<n0])
-    for (f, j) in firstColumns.enumerated() { r1[j] = x0[f] }
-    for (i, row) in firstRows.enumerated() { r2[row] = rhs[n0 + i] }
-    r1.withUnsafeMutableBufferPointer { r1p in
-      r2.withUnsafeMutableBufferPointer { r2p in
-        y.withUnsafeMutableBufferPointer { yp in
-          let r1W = DisjointWrites(r1p.count > 0 ? r1p : yp), r2W = DisjointWrites(r2p.count > 0 ? r2p : yp)
-          let yW = DisjointWrites(yp)
-          forEachChunkInParallel(chunks) { chunk in
-            self.backwardChunk(chunk, x0: x0, r1: r1W, r2: r2W, y: yW)
-          }
-        }
-      }
+  }
+
+  /// The forward sweeps, the first-stage solves and the backward sweeps for each right-hand side.
+  private func solveInPlace(_ vectors: [SweepVectors]) {
+    let n0 = firstColumns.count, m0 = firstRows.count
+    let chunks = (scenarioCount + chunkSize - 1) / chunkSize
+    forEachChunkInParallel(chunks) { chunk in self.forwardChunk(chunk, vectors) }
+    // First stage, one right-hand side at a time.
+    var firstStageSolutions: [[Double]] = []
+    for v in vectors {
+        var rhs = [Double](repeating: 0, count: n0 + m0)
+        for (f, j) in firstColumns.enumerated() { rhs[f] = v.r1[j] }
+        for chunk in 0..<chunks { for f in 0..<n0 { rhs[f] += v.partial[chunk * n0 + f] } }
+        for (i, row) in firstRows.enumerated() { rhs[n0 + i] = v.r2[row] }
+        firstStage?.solveInPlace(&rhs)
+        for (f, j) in firstColumns.enumerated() { v.r1[j] = rhs[f] }
+        for (i, row) in firstRows.enumerated() { v.r2[row] = rhs[n0 + i] }
+        firstStageSolutions.append(Array(rhs[0..<n0]))
     }
+    let x0 = firstStageSolutions
+    forEachChunkInParallel(chunks) { chunk in self.backwardChunk(chunk, x0: x0, vectors) }
   }
 
   /// Runs `body` with the buffers a block sweep reads: the factors, Θ, Wₛ's values and the block maps.
@@ -354,40 +369,40 @@ struct ScenarioSchurSystem: KKTSystem {
     }
   }
 
-  /// yₛ = Lₛ⁻¹(WₛΘₛr₁ₛ − r₂ₛ) for the blocks of a chunk, and the chunk's −Σ Vₛᵀ(yₛ)_B.
-  private func forwardChunk(_ chunk: Int, r1: DisjointWrites<Double>, r2: DisjointWrites<Double>,
-                            y: DisjointWrites<Double>, partial: DisjointWrites<Double>) {
+  /// yₛ = Lₛ⁻¹(WₛΘₛr₁ₛ − r₂ₛ) for the blocks of a chunk, and the chunk's −Σ Vₛᵀ(yₛ)_B, for each right-hand side.
+  private func forwardChunk(_ chunk: Int, _ vectors: [SweepVectors]) {
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
     var scratch: [Double] = []
     withSweepBuffers { fac, th, wv, bc, br in
       for s in first..<last {
         let plan = plans[planOfBlock[s]]
-        let rowBase = blockRowOffset[s]
-        let x = y.slice(rowBase, rowBase + plan.m)
-        for k in 0..<plan.m { x[k] = -r2[Int(br[rowBase + k])] }
-        let entryBase = wEntryOffset[s], columnBase = blockColumnOffset[s]
-        plan.wStarts.withUnsafeBufferPointer { ws in
-          plan.wRows.withUnsafeBufferPointer { wr in
-            for c in 0..<(blockColumnOffset[s + 1] - columnBase) {
-              let j = Int(bc[columnBase + c])
-              let scaled = th[j] * r1[j]
-              if scaled != 0 {
-                for e in Int(ws[c])..<Int(ws[c + 1]) { x[Int(wr[e])] += wv[entryBase + e] * scaled }
+        let rowBase = blockRowOffset[s], entryBase = wEntryOffset[s], columnBase = blockColumnOffset[s]
+        let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
+        for v in vectors {
+          let x = v.y.slice(rowBase, rowBase + plan.m)
+          for k in 0..<plan.m { x[k] = -v.r2[Int(br[rowBase + k])] }
+          plan.wStarts.withUnsafeBufferPointer { ws in
+            plan.wRows.withUnsafeBufferPointer { wr in
+              for c in 0..<(blockColumnOffset[s + 1] - columnBase) {
+                let j = Int(bc[columnBase + c])
+                let scaled = th[j] * v.r1[j]
+                if scaled != 0 {
+                  for e in Int(ws[c])..<Int(ws[c + 1]) { x[Int(wr[e])] += wv[entryBase + e] * scaled }
+                }
               }
             }
           }
-        }
-        let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
-        plan.forward(blockFactor, x)
-        // −Vₛᵀ(yₛ)_B = −Tₛᵀ L_BB⁻ᵀ (yₛ)_B: a backward sweep over the boundary rows only.
-        if plan.boundaryStart < plan.m {
-          if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
-          scratch.withUnsafeMutableBufferPointer { t in
-            for k in plan.boundaryStart..<plan.m { t[k] = x[k] }
-            plan.backward(blockFactor, t, through: plan.boundaryStart)
-            let base = chunk * self.firstColumns.count
-            for q in tOffset[s]..<tOffset[s + 1] {
-              partial[base + Int(tColumns[q])] -= tValues[q] * t[Int(tRows[q])]
+          plan.forward(blockFactor, x)
+          // −Vₛᵀ(yₛ)_B = −Tₛᵀ L_BB⁻ᵀ (yₛ)_B: a backward sweep over the boundary rows only.
+          if plan.boundaryStart < plan.m {
+            if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
+            scratch.withUnsafeMutableBufferPointer { t in
+              for k in plan.boundaryStart..<plan.m { t[k] = x[k] }
+              plan.backward(blockFactor, t, through: plan.boundaryStart)
+              let base = chunk * self.firstColumns.count
+              for q in tOffset[s]..<tOffset[s + 1] {
+                v.partial[base + Int(tColumns[q])] -= tValues[q] * t[Int(tRows[q])]
+              }
             }
           }
         }
@@ -395,40 +410,41 @@ struct ScenarioSchurSystem: KKTSystem {
     }
   }
 
-  /// wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ) for the blocks of a chunk, written into r₂ and r₁.
-  private func backwardChunk(_ chunk: Int, x0: [Double], r1: DisjointWrites<Double>, r2: DisjointWrites<Double>,
-                             y: DisjointWrites<Double>) {
+  /// wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ) for the blocks of a chunk, written into r₂ and r₁, for
+  /// each right-hand side (with its first-stage solution x₀).
+  private func backwardChunk(_ chunk: Int, x0 firstStageSolutions: [[Double]], _ vectors: [SweepVectors]) {
     let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
     var scratch: [Double] = []
     withSweepBuffers { fac, th, wv, bc, br in
       for s in first..<last {
         let plan = plans[planOfBlock[s]]
-        let rowBase = blockRowOffset[s]
-        let x = y.slice(rowBase, rowBase + plan.m)
+        let rowBase = blockRowOffset[s], entryBase = wEntryOffset[s], columnBase = blockColumnOffset[s]
         let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
-        // (yₛ)_B += Vₛx₀ = L_BB⁻¹ Tₛx₀: a forward sweep over the boundary rows only.
-        if plan.boundaryStart < plan.m {
-          if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
-          scratch.withUnsafeMutableBufferPointer { t in
-            for k in plan.boundaryStart..<plan.m { t[k] = 0 }
-            for q in tOffset[s]..<tOffset[s + 1] { t[Int(tRows[q])] += tValues[q] * x0[Int(tColumns[q])] }
-            plan.forward(blockFactor, t, from: plan.boundaryStart)
-            for k in plan.boundaryStart..<plan.m { x[k] += t[k] }
-          }
-        }
-        plan.backward(blockFactor, x)
-        let entryBase = wEntryOffset[s], columnBase = blockColumnOffset[s]
-        plan.wStarts.withUnsafeBufferPointer { ws in
-          plan.wRows.withUnsafeBufferPointer { wr in
-            for c in 0..<(blockColumnOffset[s + 1] - columnBase) {
-              let j = Int(bc[columnBase + c])
-              var sum = r1[j]
-              for e in Int(ws[c])..<Int(ws[c + 1]) { sum -= wv[entryBase + e] * x[Int(wr[e])] }
-              r1[j] = th[j] * sum
+        for (v, x0) in zip(vectors, firstStageSolutions) {
+          let x = v.y.slice(rowBase, rowBase + plan.m)
+          // (yₛ)_B += Vₛx₀ = L_BB⁻¹ Tₛx₀: a forward sweep over the boundary rows only.
+          if plan.boundaryStart < plan.m {
+            if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
+            scratch.withUnsafeMutableBufferPointer { t in
+              for k in plan.boundaryStart..<plan.m { t[k] = 0 }
+              for q in tOffset[s]..<tOffset[s + 1] { t[Int(tRows[q])] += tValues[q] * x0[Int(tColumns[q])] }
+              plan.forward(blockFactor, t, from: plan.boundaryStart)
+              for k in plan.boundaryStart..<plan.m { x[k] += t[k] }
             }
           }
+          plan.backward(blockFactor, x)
+          plan.wStarts.withUnsafeBufferPointer { ws in
+            plan.wRows.withUnsafeBufferPointer { wr in
+              for c in 0..<(blockColumnOffset[s + 1] - columnBase) {
+                let j = Int(bc[columnBase + c])
+                var sum = v.r1[j]
+                for e in Int(ws[c])..<Int(ws[c + 1]) { sum -= wv[entryBase + e] * x[Int(wr[e])] }
+                v.r1[j] = th[j] * sum
+              }
+            }
+          }
+          for k in 0..<plan.m { v.r2[Int(br[rowBase + k])] = x[k] }
         }
-        for k in 0..<plan.m { r2[Int(br[rowBase + k])] = x[k] }
       }
     }
   }
