@@ -197,11 +197,15 @@ extension SourcingPlan {
       }
       out.append(make(.corridorCapacity, corridor.id, nil, unit, first: 0, per))
     }
-    // Suppliers: −y · ρκ, plus the contract's upper bound when it is active.
+    // Suppliers: −min(0, z) · ρκ for the shipment's reduced cost z (its capacity is its upper bound, so z < 0
+    // is that bound's multiplier), plus the contract's upper bound when it is active.
     for (i, sup) in sm.suppliers.enumerated() {
       for (o, offer) in sup.offers.enumerated() {
         var per = [Double](repeating: 0, count: S)
-        for s in 0..<S { per[s] = -(try dual(program.supplyRow(s, supplier: i, offer: o))) * program.parameters[s].offerCapacityMultiplier[i][o] }
+        for s in 0..<S {
+          let z = try solution.reducedCost(of: program.shipment(s, supplier: i, offer: o))
+          per[s] = -min(0, z) * program.parameters[s].offerCapacityMultiplier[i][o]
+        }
         var first = 0.0
         let v = program.contract[i][o]
         let (lower, upper) = try program.model.bounds(of: v)

@@ -8,8 +8,9 @@ import Foundation
 /// Per scenario s the program has at least one delivery per offer, one flow per leg and material
 /// (legs that cannot carry a material are dropped later, so this counts legs × materials only when
 /// every leg can), spot, stock draw and shortfall per material and the CVaR variable; the rows are
-/// take and supply per offer, a balance per node and material, a capacity row per leg and the CVaR
-/// row. Each flow enters two balance rows and its leg row, each delivery three rows. Bytes are
+/// take per offer (the capacity is the delivery's bound), a balance per node and material, a capacity
+/// row per leg and the CVaR row. Each flow enters two balance rows and its leg row, each delivery two
+/// rows (with the contract in its take row). Bytes are
 /// counted at 48 per nonzero (value, row index and the modeling layer's expression entry) and 64 per
 /// row and column (bounds, names, solver vectors): far below what building and solving really
 /// take, so a refusal is certain.
@@ -21,8 +22,8 @@ public struct ProgramSize: Sendable, Hashable {
   public init(scenarios S: Double, materials M: Double, offers O: Double, nodes N: Double, legs L: Double) {
     let flowsPerScenario = L * max(M, 1)
     columns = O + S * (O + flowsPerScenario + 3 * M + 1)
-    rows = S * (2 * O + N * M + L + 1)
-    nonzeros = S * (3 * flowsPerScenario + 4 * O + 3 * M + 1)
+    rows = S * (O + N * M + L + 1)
+    nonzeros = S * (3 * flowsPerScenario + 3 * O + 3 * M + 1)
   }
 
   /// The size of `model`'s program.

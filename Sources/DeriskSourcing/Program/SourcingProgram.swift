@@ -27,7 +27,8 @@ public struct SourcingProgram: Sendable {
   var contractFee: [[Double]] = []         // [supplier][offer]
   var countryShareRows: [ShareRow] = []
   // Per scenario.
-  /// Per scenario, offers in supplier order ([s][offerStart[supplier] + offer]); see `supplyRow`.
+  /// Per scenario, offers in supplier order ([s][offerStart[supplier] + offer]); see `shipment`. The
+  /// supplier's capacity in the scenario is the variable's upper bound, not a row.
   var ship: [[Variable]] = []
   /// [s][leg · M + material], one array per scenario (not one per leg: a scenario program's handles
   /// are a good part of what stays alive through the solve); see `flowVariable`.
@@ -36,8 +37,7 @@ public struct SourcingProgram: Sendable {
   var draw: [[Variable?]] = []             // [s][material]
   var shortfall: [[Variable]] = []         // [s][material]
   var demandRow: [[Constraint]] = []       // [s][material]
-  var supplyRows: [[Constraint]] = []      // [s][offerStart[supplier] + offer]
-  /// Where each supplier's offers start in a scenario's `ship` and `supplyRows`.
+  /// Where each supplier's offers start in a scenario's `ship`.
   var offerStart: [Int] = []
   var legRow: [[Constraint?]] = []         // [s][leg]
   var corridorRow: [[Constraint?]] = []    // [s][corridor]
@@ -49,8 +49,9 @@ public struct SourcingProgram: Sendable {
   /// The CVaR threshold t (VaR at the optimum), when the objective has one.
   var threshold: Variable?
 
-  /// The supply row (shipment ≤ capacity) of a supplier's offer in scenario s.
-  func supplyRow(_ s: Int, supplier i: Int, offer o: Int) -> Constraint { supplyRows[s][offerStart[i] + o] }
+  /// The shipment of a supplier's offer in scenario s, 0 ≤ y ≤ capacity (a bound: as a row
+  /// y − slack = 0 it cost every scenario block a row and a column for what a bound says).
+  func shipment(_ s: Int, supplier i: Int, offer o: Int) -> Variable { ship[s][offerStart[i] + o] }
 
   /// The flow of material m on leg l in scenario s, when that pair can carry useful flow.
   func flowVariable(_ s: Int, leg l: Int, material m: Int) -> Variable? {
@@ -207,22 +208,19 @@ public struct SourcingProgram: Sendable {
       }
       let materialIndex = Dictionary(sm.materials.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
-      var shipS: [Variable] = [], supplyS: [Constraint] = []
+      var shipS: [Variable] = []
       shipS.reserveCapacity(offerStart.last ?? 0)
-      supplyS.reserveCapacity(offerStart.last ?? 0)
       for (i, sup) in sm.suppliers.enumerated() {
         for (o, offer) in sup.offers.enumerated() {
           let tag = "\(sup.id),\(offer.material),\(scenarioNames[s])"
-          let y = try model.addVariable(name: "ship[\(tag)]", lower: 0, upper: .infinity, block: block)
+          let y = try model.addVariable(name: "ship[\(tag)]", lower: 0, upper: par.offerCapacity[i][o], block: block)
           try model.addConstraint(y - contract[i][o], .lessOrEqual, 0, name: "take[\(tag)]", block: block)
-          supplyS.append(try model.addConstraint(y, .lessOrEqual, par.offerCapacity[i][o], name: "supply[\(tag)]", block: block))
           goods.addTerm(y, par.offerUnitCost[i][o])
           if let m = materialIndex[offer.material] { add(sup.origin, m, y, 1) }
           shipS.append(y)
         }
       }
       ship.append(shipS)
-      supplyRows.append(supplyS)
 
       var flowS = [[Variable?]](repeating: [Variable?](repeating: nil, count: M), count: sm.legs.count)
       for (l, leg) in sm.legs.enumerated() {
