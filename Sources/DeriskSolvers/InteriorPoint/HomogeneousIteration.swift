@@ -35,6 +35,7 @@ extension InteriorPointSolver {
       }
       return diag
     }()
+    let systemStart = elapsed()
     var kkt: any KKTSystem
     let structured = form.columnBlock.flatMap { columns in form.rowBlock.map { (columns, $0) } }
     let hasScenarios = (structured?.0.contains { $0 > 0 } ?? false) || (structured?.1.contains { $0 > 0 } ?? false)
@@ -48,6 +49,7 @@ extension InteriorPointSolver {
     case .normalEquations, .automatic, .scenarioStructured:
       if let diagonalP { kkt = NormalEquationsSystem(A: A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: A, P: P) }
     }
+    let systemSeconds = elapsed() - systemStart
     var info = SolveInfo()
     info.setupSeconds = setupSeconds
     info.linearSystem = kkt.name
@@ -117,6 +119,7 @@ extension InteriorPointSolver {
     }
 
     // MARK: Starting point (Mehrotra's heuristic on the regularised least-squares solves).
+    let startingPointStart = elapsed()
     var x = [Double](repeating: 0, count: n), y = [Double](repeating: 0, count: m)
     var sl = [Double](repeating: 1, count: nL), zl = [Double](repeating: 1, count: nL)
     var su = [Double](repeating: 1, count: nU), zu = [Double](repeating: 1, count: nU)
@@ -167,6 +170,8 @@ extension InteriorPointSolver {
       log(String(format: "Derisk interior point: %d rows, %d columns (%d nonzeros) after presolve; %@",
                  m, n, A.nonzeroCount, kkt.name))
       if let schur = kkt as? ScenarioSchurSystem { log(schur.summary) }
+      log(String(format: "setup: standard form and presolve %.2f s, scaling %.2f s, linear system %.2f s, starting point %.2f s",
+                 formSeconds, scalingSeconds, systemSeconds, elapsed() - startingPointStart))
       log(" iter      primal obj        dual obj     pres     dres      gap       mu   step     time")
     }
 
