@@ -56,6 +56,8 @@ struct ScenarioSchurSystem: KKTSystem {
   private var firstStage: LDLTFactorization?
   private var delta = 0.0
   private let chunkSize = 32
+  /// The sweeps' workspace for each right-hand-side slot, allocated once (see `SweepWorkspace`).
+  private let workspaces = [SweepWorkspace(), SweepWorkspace()]
 
   init(A: SparseMatrix, hessianDiagonal: [Double], columnBlock: [Int], rowBlock: [Int]) {
     n = A.columns
@@ -300,13 +302,13 @@ struct ScenarioSchurSystem: KKTSystem {
   /// triangle L_BB): yₛ = Lₛ⁻¹gₛ gives the first-stage right-hand side through Σ Vₛᵀ(yₛ)_B (as
   /// Tₛᵀ Mₛ⁻¹ gₛ = VₛᵀLₛ⁻¹gₛ), then wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ).
   func solve(_ r1: inout [Double], _ r2: inout [Double]) {
-    withSweepVectors(&r1, &r2) { solveInPlace([$0]) }
+    withSweepVectors(&r1, &r2, slot: 0) { solveInPlace([$0]) }
   }
 
   /// Both right-hand sides in the same sweeps: each block's factor and entries are read from memory once
   /// and used for the two while they are in cache. The arithmetic per right-hand side is that of `solve`.
   func solvePair(_ r1: inout [Double], _ r2: inout [Double], _ s1: inout [Double], _ s2: inout [Double]) {
-    withSweepVectors(&r1, &r2) { a in withSweepVectors(&s1, &s2) { b in solveInPlace([a, b]) } }
+    withSweepVectors(&r1, &r2, slot: 0) { a in withSweepVectors(&s1, &s2, slot: 1) { b in solveInPlace([a, b]) } }
   }
 
   /// One right-hand side in the sweeps: the global vectors it reads and overwrites (r₁ by column, r₂ by row),
@@ -315,15 +317,17 @@ struct ScenarioSchurSystem: KKTSystem {
     let r1: DisjointWrites<Double>, r2: DisjointWrites<Double>, y: DisjointWrites<Double>, partial: DisjointWrites<Double>
   }
 
-  /// Runs `body` with the sweep view of (r1, r2) and fresh workspace for it.
-  private func withSweepVectors(_ r1: inout [Double], _ r2: inout [Double], _ body: (SweepVectors) -> Void) {
+  /// Runs `body` with the sweep view of (r1, r2) and the workspace of `slot` (0 or 1: `solvePair` uses both).
+  /// Every entry of y is written before it is read, and the partial sums are cleared here.
+  private func withSweepVectors(_ r1: inout [Double], _ r2: inout [Double], slot: Int, _ body: (SweepVectors) -> Void) {
     let chunks = (scenarioCount + chunkSize - 1) / chunkSize
-    var y = [Double](repeating: 0, count: max(1, blockRows.count))
-    var partial = [Double](repeating: 0, count: max(1, chunks * firstColumns.count))
+    let workspace = workspaces[slot]
+    workspace.reserve(rows: max(1, blockRows.count), partials: max(1, chunks * firstColumns.count))
     r1.withUnsafeMutableBufferPointer { r1p in
       r2.withUnsafeMutableBufferPointer { r2p in
-        y.withUnsafeMutableBufferPointer { yp in
-          partial.withUnsafeMutableBufferPointer { part in
+        workspace.y.withUnsafeMutableBufferPointer { yp in
+          workspace.partial.withUnsafeMutableBufferPointer { part in
+            for k in 0..<part.count { part[k] = 0 }
             // Empty r₁ or r₂ (no columns or rows) are never indexed; any non-empty buffer stands in.
             body(SweepVectors(r1: DisjointWrites(r1p.count > 0 ? r1p : part), r2: DisjointWrites(r2p.count > 0 ? r2p : part),
                               y: DisjointWrites(yp), partial: DisjointWrites(part)))
@@ -447,5 +451,23 @@ struct ScenarioSchurSystem: KKTSystem {
         }
       }
     }
+  }
+}
+
+/// The sweeps' workspace of one right-hand-side slot: the block-row vector y (as long as all the
+/// scenario rows together) and the per-chunk first-stage partial sums. Allocated on the first solve and
+/// reused: a fresh y per solve cost a page-faulting allocation of 70 MB per solve at 100,000 scenarios
+/// (larger than glibc's mmap threshold, so it was mapped and unmapped every time).
+///
+/// `@unchecked Sendable`: it is touched only by the thread that calls `solve` / `solvePair` (the parallel
+/// chunks write disjoint parts of its buffers through `DisjointWrites`), and a `ScenarioSchurSystem` is
+/// not solved from two threads at once.
+private final class SweepWorkspace: @unchecked Sendable {
+  var y: [Double] = []
+  var partial: [Double] = []
+
+  func reserve(rows: Int, partials: Int) {
+    if y.count != rows { y = [Double](repeating: 0, count: rows) }
+    if partial.count != partials { partial = [Double](repeating: 0, count: partials) }
   }
 }
