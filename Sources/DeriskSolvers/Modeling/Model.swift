@@ -56,6 +56,23 @@ public struct Model: Sendable {
     self.name = name
   }
 
+  /// Makes room for about `variables` more variables, `constraints` more constraints and `terms` more
+  /// constraint terms, so that a model built in one go grows its storage once instead of by doubling:
+  /// the name dictionaries in particular rehash every name on each growth (16 million names at 100,000
+  /// sourcing scenarios). A hint only; a wrong count costs memory or time, never correctness.
+  public mutating func reserveCapacity(variables: Int, constraints: Int, terms: Int) {
+    let n = variableCount + max(0, variables), m = constraintCount + max(0, constraints)
+    columnLower.reserveCapacity(n); columnUpper.reserveCapacity(n)
+    columnNames.reserveCapacity(n); columnBlocks.reserveCapacity(n)
+    columnIndexByName.reserveCapacity(n)
+    rowStarts.reserveCapacity(m + 1)
+    rowColumns.reserveCapacity(rowColumns.count + max(0, terms))
+    rowCoefficients.reserveCapacity(rowCoefficients.count + max(0, terms))
+    rowLower.reserveCapacity(m); rowUpper.reserveCapacity(m); rowConstants.reserveCapacity(m)
+    rowNames.reserveCapacity(m); rowBlocks.reserveCapacity(m)
+    rowIndexByName.reserveCapacity(m)
+  }
+
   /// Number of variables n.
   public var variableCount: Int { columnLower.count }
   /// Number of constraints m.

@@ -97,6 +97,8 @@ public struct SourcingProgram: Sendable {
     self.probabilities = probabilities
     self.scenarioNames = scenarioNames
     self.model = Model(name: sm.name.map { $0.replacingOccurrences(of: " ", with: "_") } ?? "sourcing")
+    let size = ProgramSize(sm)   // lower bounds of the counts: storage grows once, not by doubling
+    model.reserveCapacity(variables: Int(size.columns), constraints: Int(size.rows), terms: Int(size.nonzeros))
     let legIndex = Dictionary(sm.legs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.entryLegs = sm.corridors.map { corridor in
       let members = corridor.legs.compactMap { legIndex[$0] }

@@ -70,4 +70,26 @@ import Testing
     #expect(problemError { try model.solve() } == expected)
     #expect(problemError { try model.solveReleasingBuildData() } == expected)
   }
+
+  /// `reserveCapacity` is a hint: a model that reserved (before and in the middle of building, with counts
+  /// too small and too large) lowers to the same program and finds the same names as one that did not.
+  @Test func reservingCapacityChangesNothingBuilt() throws {
+    let (plain, _, _, _) = try twoScenarioModel()
+    var reserved = Model()
+    reserved.reserveCapacity(variables: 1, constraints: 100, terms: 0)
+    let buy = try reserved.addVariable(name: "buy", lower: 0, block: .firstStage)
+    var recourse: [Variable] = []
+    for s in 0..<2 {
+      reserved.reserveCapacity(variables: 50, constraints: 1, terms: 7)
+      let r = try reserved.addVariable(name: "recourse[\(s)]", lower: 0, block: .scenario(s))
+      recourse.append(r)
+      _ = try reserved.addConstraint(buy + r, .greaterOrEqual, Double(10 + s), name: "demand[\(s)]", block: .scenario(s))
+    }
+    _ = try reserved.addConstraint(buy, .lessOrEqual, 8, name: "budget", block: .firstStage)
+    try reserved.setObjective(0.9 * buy + 0.5 * recourse[0] + 0.5 * recourse[1])
+    #expect(try reserved.lowered().program == plain.lowered().program)
+    #expect(reserved.variable(named: "recourse[1]") == recourse[1])
+    #expect(reserved.constraint(named: "budget") != nil)
+    #expect(throws: ModelError.self) { try reserved.addVariable(name: "buy", lower: 0) }
+  }
 }
