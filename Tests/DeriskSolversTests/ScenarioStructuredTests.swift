@@ -8,10 +8,13 @@ struct ScenarioStructuredTests {
   ///   min c₀ᵀx₀ + Σₛ pₛ qₛᵀyₛ  s.t.  A₀x₀ ≤ b₀ (first stage),  Tₛx₀ + Wₛyₛ ≥ hₛ,  one equality row per
   ///   scenario, ranged rows, 0 ≤ x₀ ≤ 10, yₛ ≥ 0 (a few free), costs > 0 on bounded-below columns.
   /// Feasible by construction (h is built from a known point minus a margin); bounded because every
-  /// column with a negative-direction freedom has a row pinning it.
+  /// column with a negative-direction freedom has a row pinning it. With `sharedPattern` every scenario
+  /// has the same sparsity (drawn once) and its own values, so the structured backend batches blocks
+  /// together (full batches and a partial one when S is not a multiple of the batch width).
   static func twoStage(scenarios S: Int, firstStage n0: Int = 4, recourse ny: Int = 6, rows my: Int = 5,
-                       seed: UInt64) throws -> (QuadraticProgram, BlockStructure) {
+                       seed: UInt64, sharedPattern: Bool = false) throws -> (QuadraticProgram, BlockStructure) {
     var rng = SplitMix64(seed: seed)
+    var patternRNG = SplitMix64(seed: seed &+ 1000)
     var triplets: [(row: Int, column: Int, value: Double)] = []
     var cost: [Double] = [], lower: [Double] = [], upper: [Double] = []
     var rowLower: [Double] = [], rowUpper: [Double] = []
@@ -27,6 +30,7 @@ struct ScenarioStructuredTests {
     let total = probabilities.reduce(0, +)
     probabilities = probabilities.map { $0 / total }
     for s in 0..<S {
+      if sharedPattern { patternRNG = SplitMix64(seed: seed &+ 1000) }
       let columnBase = cost.count
       let y = (0..<ny).map { _ in rng.uniform(0.5, 3) }
       for k in 0..<ny {
@@ -36,11 +40,11 @@ struct ScenarioStructuredTests {
       for r in 0..<my {
         let row = rowLower.count
         var activity = 0.0
-        for j in 0..<n0 where rng.uniform(0, 1) < 0.5 {
+        for j in 0..<n0 where (sharedPattern ? patternRNG.uniform(0, 1) : rng.uniform(0, 1)) < 0.5 {
           let v = rng.uniform(-1, 1)
           triplets.append((row, j, v)); activity += v * x0[j]
         }
-        for k in 0..<ny where rng.uniform(0, 1) < 0.5 || k == r % ny {
+        for k in 0..<ny where (sharedPattern ? patternRNG.uniform(0, 1) : rng.uniform(0, 1)) < 0.5 || k == r % ny {
           let v = rng.uniform(0.2, 2)
           triplets.append((row, columnBase + k, v)); activity += v * y[k]
         }
@@ -61,14 +65,16 @@ struct ScenarioStructuredTests {
   }
 
   struct Case: Sendable, CustomTestStringConvertible {
-    let scenarios: Int, seed: UInt64
-    var testDescription: String { "S=\(scenarios) seed=\(seed)" }
+    var scenarios: Int, seed: UInt64, sharedPattern = false
+    var testDescription: String { "S=\(scenarios) seed=\(seed)\(sharedPattern ? " shared pattern" : "")" }
   }
 
   @Test(arguments: [Case(scenarios: 1, seed: 1), Case(scenarios: 3, seed: 2), Case(scenarios: 20, seed: 3),
-                    Case(scenarios: 50, seed: 4), Case(scenarios: 7, seed: 5)])
+                    Case(scenarios: 50, seed: 4), Case(scenarios: 7, seed: 5),
+                    Case(scenarios: 3, seed: 6, sharedPattern: true), Case(scenarios: 4, seed: 7, sharedPattern: true),
+                    Case(scenarios: 23, seed: 8, sharedPattern: true)])
   func structuredAgreesWithGeneral(_ c: Case) throws {
-    let (problem, structure) = try Self.twoStage(scenarios: c.scenarios, seed: c.seed)
+    let (problem, structure) = try Self.twoStage(scenarios: c.scenarios, seed: c.seed, sharedPattern: c.sharedPattern)
     var general = InteriorPointSettings()
     general.linearSystem = .normalEquations
     let reference = try solve(problem, settings: general)

@@ -12,8 +12,10 @@ import DeriskLinearAlgebra
 /// |B| × n₀ matrix Vₛ to the first-stage Schur complement Σ VₛᵀVₛ.
 ///
 /// The numeric factorization is a right-looking column Cholesky driven by precomputed index lists
-/// (assembly pairs and elimination updates), so no searching happens per scenario. Storage of the
-/// factor: `values[0 ..< m]` the *reciprocal* diagonal 1/Lₖₖ (the sweeps multiply by it: a division's latency
+/// (assembly pairs and elimination updates), so no searching happens per scenario. It runs on a batch
+/// of `Lanes.width` blocks of the pattern at once, one SIMD lane per block: each index read then serves
+/// every block of the batch, and the lanes' arithmetic is independent, as if each block were alone. Storage of the
+/// factor (per lane): `values[0 ..< m]` the *reciprocal* diagonal 1/Lₖₖ (the sweeps multiply by it: a division's latency
 /// sat on the sweeps' dependency chain), `values[m + p]` the p-th stored off-diagonal entry.
 final class BlockCholeskyPlan: Sendable {
   /// Rows of the block.
@@ -152,15 +154,18 @@ final class BlockCholeskyPlan: Sendable {
     updateTarget = uT
   }
 
-  /// Assembles and factors Mₛ = Wₛ diag(θ) Wₛᵀ + δI into `factor` (length `slotCount`).
+  /// Assembles and factors Mₛ = Wₛ diag(θ) Wₛᵀ + δI for the `Lanes.width` blocks of a batch at once, lane by
+  /// lane (every block of a batch has this plan's pattern, so one pass over the index lists serves them all,
+  /// and the arithmetic of each lane is that of a lone block).
   /// - Parameters:
-  ///   - values: the block's own-column entries, in the pattern's CSC order.
-  ///   - theta: θ for each local column.
-  /// - Throws: `FactorizationError.notPositiveDefinite` with the failing pivot (1-based, permuted order).
-  func factor(values: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, delta: Double,
-              into factor: UnsafeMutableBufferPointer<Double>) throws {
-    for s in 0..<slotCount { factor[s] = 0 }
-    for k in 0..<m { factor[k] = delta }
+  ///   - values: the batch's own-column entries, in the pattern's CSC order, one lane per block.
+  ///   - theta: θ for each local column, one lane per block.
+  ///   - factor: the batch's factor slots (`slotCount` of them).
+  /// - Returns: the lanes whose matrix was not positive definite (all false when the factorization succeeded).
+  func factor(values: UnsafeBufferPointer<Lanes>, theta: UnsafeBufferPointer<Lanes>, delta: Double,
+              into factor: UnsafeMutableBufferPointer<Lanes>) -> SIMDMask<Lanes.MaskStorage> {
+    for s in 0..<slotCount { factor[s] = Lanes() }
+    for k in 0..<m { factor[k] = Lanes(repeating: delta) }
     let columns = assemblyStarts.count - 1
     assemblyStarts.withUnsafeBufferPointer { starts in
       assemblyA.withUnsafeBufferPointer { a in
@@ -176,7 +181,7 @@ final class BlockCholeskyPlan: Sendable {
         }
       }
     }
-    var failed = -1
+    var failed = SIMDMask<Lanes.MaskStorage>(repeating: false)
     lStarts.withUnsafeBufferPointer { ls in
       updateStarts.withUnsafeBufferPointer { us in
         updateA.withUnsafeBufferPointer { ua in
@@ -184,7 +189,9 @@ final class BlockCholeskyPlan: Sendable {
             updateTarget.withUnsafeBufferPointer { ut in
               for k in 0..<m {
                 let d = factor[k]
-                if !(d > 1e-300) || !d.isFinite { failed = k; return }
+                // NaN fails the first test, +∞ the second.
+                let bad = .!((d .> Lanes(repeating: 1e-300)) .& (d .< Lanes(repeating: .infinity)))
+                if any(bad) { failed = bad; return }
                 let inverse = 1 / d.squareRoot()
                 factor[k] = inverse
                 for p in Int(ls[k])..<Int(ls[k + 1]) { factor[m + p] *= inverse }
@@ -197,28 +204,26 @@ final class BlockCholeskyPlan: Sendable {
         }
       }
     }
-    if failed >= 0 { throw FactorizationError.notPositiveDefinite(leadingMinor: failed + 1) }
+    return failed
   }
 
-  /// Overwrites x (permuted order, length m) with L⁻¹ x, starting at permuted row `from`.
-  func forward(_ factor: UnsafeBufferPointer<Double>, _ x: UnsafeMutableBufferPointer<Double>, from: Int = 0) {
+  /// Overwrites x (permuted order, length m, one lane per block) with L⁻¹ x, starting at permuted row `from`.
+  func forward(_ factor: UnsafeBufferPointer<Lanes>, _ x: UnsafeMutableBufferPointer<Lanes>, from: Int = 0) {
     lStarts.withUnsafeBufferPointer { ls in
       lRows.withUnsafeBufferPointer { lr in
         for k in from..<m {
           let xk = x[k] * factor[k]
           x[k] = xk
-          if xk != 0 {
-            for p in Int(ls[k])..<Int(ls[k + 1]) { x[Int(lr[p])] -= factor[m + p] * xk }
-          }
+          for p in Int(ls[k])..<Int(ls[k + 1]) { x[Int(lr[p])] -= factor[m + p] * xk }
         }
       }
     }
   }
 
-  /// Overwrites x (permuted order) with L⁻ᵀ x. With `lowest` > 0 only the trailing block is solved:
-  /// x[lowest...] ← L₂₂⁻ᵀ x[lowest...] for L₂₂ = L[lowest..., lowest...] (its columns hold no rows above
-  /// `lowest`, so nothing else is read or written).
-  func backward(_ factor: UnsafeBufferPointer<Double>, _ x: UnsafeMutableBufferPointer<Double>, through lowest: Int = 0) {
+  /// Overwrites x (permuted order, one lane per block) with L⁻ᵀ x. With `lowest` > 0 only the trailing block
+  /// is solved: x[lowest...] ← L₂₂⁻ᵀ x[lowest...] for L₂₂ = L[lowest..., lowest...] (its columns hold no
+  /// rows above `lowest`, so nothing else is read or written).
+  func backward(_ factor: UnsafeBufferPointer<Lanes>, _ x: UnsafeMutableBufferPointer<Lanes>, through lowest: Int = 0) {
     lStarts.withUnsafeBufferPointer { ls in
       lRows.withUnsafeBufferPointer { lr in
         for k in stride(from: m - 1, through: lowest, by: -1) {
@@ -230,3 +235,7 @@ final class BlockCholeskyPlan: Sendable {
     }
   }
 }
+
+/// One value per block of a batch: the blocks of a batch share a `BlockCholeskyPlan` and are factored and
+/// swept together, one SIMD lane each (see `ScenarioSchurSystem`).
+typealias Lanes = SIMD4<Double>

@@ -23,7 +23,11 @@ import Dispatch
 /// that touch the first stage) last, so Tₛ lives in the rows B and Vₛ = L_BB⁻¹(Tₛ)_B with L_BB the
 /// trailing |B| × |B| triangle of Lₛ. Vₛ is formed only while factoring; the solves apply it as
 /// Vₛx₀ = L_BB⁻¹(Tₛx₀) and Vₛᵀy = Tₛᵀ(L_BB⁻ᵀy), which reads far less memory than a stored dense Vₛ.
-/// Chunks of scenarios run in parallel; partial sums are reduced in chunk order, so the result is
+/// Blocks of one pattern (and one pattern of Tₛ) are grouped in *batches* of `Lanes.width`, stored lane by
+/// lane and factored and swept together, one SIMD lane per block: the plan's index lists, which the
+/// sparse kernels read once per operation, are then read once per batch. A batch short of blocks repeats
+/// its first block in the spare lanes, whose results are never written out. Chunks of batches run in
+/// parallel; partial sums are reduced in a fixed order (chunk, then batch, then lane), so the result is
 /// bit-for-bit the same whatever the number of threads. Memory is linear in the number of scenarios:
 /// the factors, the block entries and one vector per block.
 struct ScenarioSchurSystem: KKTSystem {
@@ -35,27 +39,30 @@ struct ScenarioSchurSystem: KKTSystem {
   private let firstColumns: [Int]
   private let firstRows: [Int]
   private let A0: SparseMatrix            // first-stage rows × first-stage columns
-  // Scenario blocks (flat storage, offsets per block).
+  // Scenario blocks, in batches of `Lanes.width` blocks of one plan (flat storage, offsets per batch).
   private let scenarioCount: Int
-  private let blockColumnOffset: [Int]    // into blockColumns
-  private let blockColumns: [Int32]       // global column of each local column
-  private let blockRowOffset: [Int]       // into blockRows
-  private let blockRows: [Int32]          // global row at each permuted position of the block's plan
+  private let batchPlan: [Int32]          // plan of each batch
+  private let batchBlocks: [SIMD4<Int32>] // the blocks (0-based scenario index) in each lane
+  private let batchWidth: [Int32]         // lanes in use (the others repeat lane 0 and are not written out)
+  private let batchColumnOffset: [Int]    // into batchColumns
+  private let batchColumns: [SIMD4<Int32>] // global column of each local column, by lane
+  private let batchRowOffset: [Int]       // into batchRows and the sweeps' workspace
+  private let batchRows: [SIMD4<Int32>]   // global row at each permuted position of the plan, by lane
   private let wEntryOffset: [Int]         // into wValues (the pattern is the plan's)
-  private let wValues: [Double]
+  private let wValues: [Lanes]
   private let tOffset: [Int]              // into tRows / tColumns / tValues
-  private let tRows: [Int32]              // permuted local row
-  private let tColumns: [Int32]           // first-stage index
-  private let tValues: [Double]
+  private let tRows: [Int32]              // permuted local row (the same in every lane of a batch)
+  private let tColumns: [Int32]           // first-stage index (likewise)
+  private let tValues: [Lanes]
   private let plans: [BlockCholeskyPlan]
-  private let planOfBlock: [Int]
   private let factorOffset: [Int]
   // Numeric state.
   private var theta: [Double]
-  private var factors: [Double]
+  private var factors: [Lanes]
   private var firstStage: LDLTFactorization?
   private var delta = 0.0
-  private let chunkSize = 32
+  /// Batches per parallel chunk (32 blocks).
+  private let chunkSize = 8
   /// The sweeps' workspace for each right-hand-side slot, allocated once (see `SweepWorkspace`).
   private let workspaces = [SweepWorkspace(), SweepWorkspace()]
 
@@ -84,14 +91,13 @@ struct ScenarioSchurSystem: KKTSystem {
     firstColumns = Array(cols.members[cols.offset[0]..<cols.offset[1]])
     firstRows = Array(rows.members[rows.offset[0]..<rows.offset[1]])
     let n0 = firstColumns.count
-    // Block offsets re-based so that block s (1-based) is entry s − 1.
-    blockColumnOffset = (1...max(1, S + 1)).map { cols.offset[min($0, S + 1)] - cols.offset[1] }
-    let columnsOfBlocks = Array(cols.members[cols.offset[1]...].prefix(cols.members.count - cols.offset[1]))
-    blockColumns = columnsOfBlocks.map { Int32($0) }
-    blockRowOffset = (1...max(1, S + 1)).map { rows.offset[min($0, S + 1)] - rows.offset[1] }
-    let rowsOfBlocks = Array(rows.members[rows.offset[1]...].prefix(rows.members.count - rows.offset[1]))
+    // Offsets of block s (1-based) at entry s − 1, into the members after the first stage's.
+    let blockColumnOffset = (1...max(1, S + 1)).map { cols.offset[min($0, S + 1)] - cols.offset[1] }
+    let columnsOfBlocks = Array(cols.members[cols.offset[1]...])
+    let blockRowOffset = (1...max(1, S + 1)).map { rows.offset[min($0, S + 1)] - rows.offset[1] }
+    let rowsOfBlocks = Array(rows.members[rows.offset[1]...])
 
-    // First-stage matrix A₀ and the coupling entries Tₛ (by block).
+    // First-stage matrix A₀ and the coupling entries Tₛ (by block, in first-stage column order).
     var a0: [(row: Int, column: Int, value: Double)] = []
     var tCount = [Int](repeating: 0, count: S + 1)
     for (f, j) in firstColumns.enumerated() {
@@ -100,10 +106,10 @@ struct ScenarioSchurSystem: KKTSystem {
         if b == 0 { a0.append((rows.local[i], f, A.values[p])) } else { tCount[b] += 1 }
       }
     }
-    var tOff = [Int](repeating: 0, count: S + 1)
-    for s in 0..<S { tOff[s + 1] = tOff[s] + tCount[s + 1] }
-    var tNext = tOff
-    var tR = [Int32](repeating: 0, count: tOff[S]), tC = tR, tV = [Double](repeating: 0, count: tOff[S])
+    var blockTOffset = [Int](repeating: 0, count: S + 1)
+    for s in 0..<S { blockTOffset[s + 1] = blockTOffset[s] + tCount[s + 1] }
+    var tNext = blockTOffset
+    var tR = [Int32](repeating: 0, count: blockTOffset[S]), tC = tR, tV = [Double](repeating: 0, count: blockTOffset[S])
     for (f, j) in firstColumns.enumerated() {
       for p in A.columnStarts[j]..<A.columnStarts[j + 1] {
         let i = A.rowIndices[p], b = rowBlock[i]
@@ -113,32 +119,24 @@ struct ScenarioSchurSystem: KKTSystem {
         tNext[b - 1] += 1
       }
     }
-    tOffset = tOff; tColumns = tC; tValues = tV
     A0 = (try? SparseMatrix(rows: firstRows.count, columns: n0, triplets: a0)) ?? SparseMatrix(rows: firstRows.count, columns: n0)
 
-    // Wₛ in local CSC, and one Cholesky plan per distinct pattern.
-    var weOff: [Int] = [0]
-    var wv: [Double] = []
+    // One Cholesky plan per distinct pattern of Wₛ (with its boundary rows); Tₛ's rows in plan order.
     var plans: [BlockCholeskyPlan] = []
     var planKeys: [Int: [Int]] = [:]     // pattern hash → plan indices
     var planPatterns: [([Int32], [Int32], [Bool])] = []
     var planOf = [Int](repeating: 0, count: S)
-    var fOff: [Int] = [0]
     for s in 0..<S {
-      let colRange = blockColumnOffset[s]..<blockColumnOffset[s + 1]
       let m = blockRowOffset[s + 1] - blockRowOffset[s]
       var starts: [Int32] = [0]
       var rowsLocal: [Int32] = []
-      for c in colRange {
+      for c in blockColumnOffset[s]..<blockColumnOffset[s + 1] {
         let j = columnsOfBlocks[c]
-        for p in A.columnStarts[j]..<A.columnStarts[j + 1] {
-          rowsLocal.append(Int32(rows.local[A.rowIndices[p]]))
-          wv.append(A.values[p])
-        }
+        for p in A.columnStarts[j]..<A.columnStarts[j + 1] { rowsLocal.append(Int32(rows.local[A.rowIndices[p]])) }
         starts.append(Int32(rowsLocal.count))
       }
       var boundary = [Bool](repeating: false, count: m)
-      for q in tOff[s]..<tOff[s + 1] { boundary[Int(tR[q])] = true }
+      for q in blockTOffset[s]..<blockTOffset[s + 1] { boundary[Int(tR[q])] = true }
       var hasher = Hasher()
       hasher.combine(m); hasher.combine(starts); hasher.combine(rowsLocal); hasher.combine(boundary)
       let key = hasher.finalize()
@@ -154,36 +152,106 @@ struct ScenarioSchurSystem: KKTSystem {
         planKeys[key, default: []].append(found)
       }
       planOf[s] = found
-      weOff.append(wv.count)
-      fOff.append(fOff[s] + plans[found].slotCount)
+      for q in blockTOffset[s]..<blockTOffset[s + 1] { tR[q] = plans[found].position[Int(tR[q])] }
     }
-    // Store row indices in each block's plan order, so that solves need no lookups.
-    var permutedRows = [Int32](repeating: 0, count: rowsOfBlocks.count)
+
+    // Batches: blocks in increasing order join the open batch of their plan and Tₛ pattern, which is
+    // closed when full; the batches still open at the end are closed in the order they were opened.
+    let width = Lanes.scalarCount
+    var batches: [[Int]] = []
+    var open: [Int: [Int]] = [:]                 // pattern hash → indices into `batches` still open
+    func sameCoupling(_ s: Int, _ t: Int) -> Bool {
+      guard planOf[s] == planOf[t], tCount[s + 1] == tCount[t + 1] else { return false }
+      for k in 0..<tCount[s + 1] {
+        let p = blockTOffset[s] + k, q = blockTOffset[t] + k
+        if tR[p] != tR[q] || tC[p] != tC[q] { return false }
+      }
+      return true
+    }
     for s in 0..<S {
-      let plan = plans[planOf[s]]
-      for q in tOff[s]..<tOff[s + 1] { tR[q] = plan.position[Int(tR[q])] }
-      let base = blockRowOffset[s]
-      for k in 0..<plan.m { permutedRows[base + k] = Int32(rowsOfBlocks[base + Int(plan.order[k])]) }
+      var hasher = Hasher()
+      hasher.combine(planOf[s])
+      for q in blockTOffset[s]..<blockTOffset[s + 1] { hasher.combine(tR[q]); hasher.combine(tC[q]) }
+      let key = hasher.finalize()
+      if let k = open[key]?.firstIndex(where: { sameCoupling(batches[$0][0], s) }), let b = open[key]?[k] {
+        batches[b].append(s)
+        if batches[b].count == width { open[key]?.remove(at: k) }
+      } else {
+        batches.append([s])
+        if width > 1 { open[key, default: []].append(batches.count - 1) }
+      }
     }
-    blockRows = permutedRows
-    wEntryOffset = weOff; wValues = wv
-    tRows = tR
+
+    // Batched storage: lane ℓ of batch b holds block batches[b][ℓ] (or the batch's first block).
+    let B = batches.count
+    var bPlan = [Int32](repeating: 0, count: B), bBlocks = [SIMD4<Int32>](repeating: .zero, count: B)
+    var bWidth = [Int32](repeating: 0, count: B)
+    var bColumnOffset = [0], bRowOffset = [0], bEntryOffset = [0], bTOffset = [0], bFactorOffset = [0]
+    bColumnOffset.reserveCapacity(B + 1); bRowOffset.reserveCapacity(B + 1); bEntryOffset.reserveCapacity(B + 1)
+    bTOffset.reserveCapacity(B + 1); bFactorOffset.reserveCapacity(B + 1)
+    for (b, members) in batches.enumerated() {
+      let plan = plans[planOf[members[0]]]
+      let s = members[0]
+      bPlan[b] = Int32(planOf[s])
+      bWidth[b] = Int32(members.count)
+      for lane in 0..<width { bBlocks[b][lane] = Int32(members[lane < members.count ? lane : 0]) }
+      bColumnOffset.append(bColumnOffset[b] + blockColumnOffset[s + 1] - blockColumnOffset[s])
+      bRowOffset.append(bRowOffset[b] + plan.m)
+      bEntryOffset.append(bEntryOffset[b] + plan.wRows.count)
+      bTOffset.append(bTOffset[b] + tCount[s + 1])
+      bFactorOffset.append(bFactorOffset[b] + plan.slotCount)
+    }
+    var bColumns = [SIMD4<Int32>](repeating: .zero, count: bColumnOffset[B])
+    var bRows = [SIMD4<Int32>](repeating: .zero, count: bRowOffset[B])
+    var bW = [Lanes](repeating: .zero, count: bEntryOffset[B])
+    var bTRows = [Int32](repeating: 0, count: bTOffset[B]), bTColumns = bTRows
+    var bTValues = [Lanes](repeating: .zero, count: bTOffset[B])
+    for b in 0..<B {
+      let plan = plans[Int(bPlan[b])]
+      for lane in 0..<width {
+        let s = Int(bBlocks[b][lane])
+        var e = bEntryOffset[b]
+        for (c, cGlobal) in (blockColumnOffset[s]..<blockColumnOffset[s + 1]).enumerated() {
+          let j = columnsOfBlocks[cGlobal]
+          bColumns[bColumnOffset[b] + c][lane] = Int32(j)
+          for p in A.columnStarts[j]..<A.columnStarts[j + 1] { bW[e][lane] = A.values[p]; e += 1 }
+        }
+        let base = blockRowOffset[s]
+        for k in 0..<plan.m { bRows[bRowOffset[b] + k][lane] = Int32(rowsOfBlocks[base + Int(plan.order[k])]) }
+        for k in 0..<tCount[s + 1] {
+          let q = blockTOffset[s] + k, t = bTOffset[b] + k
+          bTRows[t] = tR[q]; bTColumns[t] = tC[q]; bTValues[t][lane] = tV[q]
+        }
+      }
+    }
+    batchPlan = bPlan; batchBlocks = bBlocks; batchWidth = bWidth
+    batchColumnOffset = bColumnOffset; batchColumns = bColumns
+    batchRowOffset = bRowOffset; batchRows = bRows
+    wEntryOffset = bEntryOffset; wValues = bW
+    tOffset = bTOffset; tRows = bTRows; tColumns = bTColumns; tValues = bTValues
     self.plans = plans
-    planOfBlock = planOf
-    factorOffset = fOff
+    factorOffset = bFactorOffset
     theta = [Double](repeating: 0, count: n)
-    factors = [Double](repeating: 0, count: fOff[S])
+    factors = [Lanes](repeating: .zero, count: bFactorOffset[B])
   }
 
   /// Number of distinct block patterns (for logs and tests).
   var patternCount: Int { plans.count }
 
-  /// One line for the iteration log: blocks, first-stage size, and the first pattern's shape.
+  /// Number of batches of blocks factored together.
+  private var batchCount: Int { batchPlan.count }
+
+  /// One line for the iteration log: blocks, batches, first-stage size, and the first pattern's shape.
   var summary: String {
     guard let plan = plans.first else { return "no scenario blocks" }
-    return "\(scenarioCount) blocks, \(plans.count) pattern(s); first stage \(firstColumns.count) columns, "
-      + "\(firstRows.count) rows; block rows \(plan.m) (boundary \(plan.m - plan.boundaryStart)), "
-      + "L entries \(plan.lRows.count), elimination updates \(plan.updateA.count)"
+    return "\(scenarioCount) blocks in \(batchCount) batches of up to \(Lanes.scalarCount), \(plans.count) pattern(s); "
+      + "first stage \(firstColumns.count) columns, \(firstRows.count) rows; block rows \(plan.m) "
+      + "(boundary \(plan.m - plan.boundaryStart)), L entries \(plan.lRows.count), elimination updates \(plan.updateA.count)"
+  }
+
+  /// The lanes of x at the indices of `index`, one per lane.
+  @inline(__always) private static func gather(_ x: UnsafeBufferPointer<Double>, _ index: SIMD4<Int32>) -> Lanes {
+    Lanes(x[Int(index[0])], x[Int(index[1])], x[Int(index[2])], x[Int(index[3])])
   }
 
   // MARK: - Factor
@@ -192,14 +260,14 @@ struct ScenarioSchurSystem: KKTSystem {
     self.delta = delta
     for j in 0..<n { theta[j] = 1 / (hessianDiagonal[j] + d[j] + rho) }
     let n0 = firstColumns.count
-    let chunks = (scenarioCount + chunkSize - 1) / chunkSize
+    let chunks = (batchCount + chunkSize - 1) / chunkSize
     var partial = [Double](repeating: 0, count: max(1, chunks) * max(1, n0 * n0))
     var failures = [Int](repeating: -1, count: max(1, chunks))   // first failing block of each chunk
     // Move the factor storage out of `self` so that the copy the parallel loop captures does not share
     // (and so copy on write) it.
     var storage = factors
     factors = []
-    if storage.isEmpty { storage = [0] }
+    if storage.isEmpty { storage = [.zero] }
     let system = self
     storage.withUnsafeMutableBufferPointer { fac in
       partial.withUnsafeMutableBufferPointer { part in
@@ -212,7 +280,7 @@ struct ScenarioSchurSystem: KKTSystem {
       }
     }
     factors = storage
-    if let s = failures.first(where: { $0 >= 0 }) {
+    if let s = failures.filter({ $0 >= 0 }).min() {
       throw FactorizationError.notPositiveDefinite(leadingMinor: s + 1)
     }
     // First-stage system F = [Θ₀⁻¹ + Σ VₛᵀVₛ, A₀ᵀ; A₀, −δI], reduced in chunk order.
@@ -230,64 +298,61 @@ struct ScenarioSchurSystem: KKTSystem {
     firstStage = try LDLTFactorization(F)
   }
 
-  /// Factors the blocks of one chunk and adds Σ VₛᵀVₛ of the chunk into its slot of `partial` (Vₛ is
-  /// formed in a scratch buffer and not kept: the solves apply it through Tₛ and L_BB, see `solve`).
-  private func factorChunk(_ chunk: Int, factors: DisjointWrites<Double>, partial: DisjointWrites<Double>,
+  /// Factors the batches of one chunk and adds Σ VₛᵀVₛ of their blocks into the chunk's slot of `partial`
+  /// (Vₛ is formed in a scratch buffer and not kept: the solves apply it through Tₛ and L_BB, see `solve`).
+  private func factorChunk(_ chunk: Int, factors: DisjointWrites<Lanes>, partial: DisjointWrites<Double>,
                            failures: DisjointWrites<Int>) {
     let n0 = firstColumns.count
-    let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
+    let first = chunk * chunkSize, last = min(batchCount, first + chunkSize)
     let base = chunk * n0 * n0
-    var localTheta: [Double] = []
-    var work: [Double] = []
-    var vScratch: [Double] = []
+    var localTheta: [Lanes] = []
+    var work: [Lanes] = []
+    var vScratch: [Lanes] = []
     var nonzeroColumns: [Int] = []
     theta.withUnsafeBufferPointer { th in
       wValues.withUnsafeBufferPointer { wv in
-        for s in first..<last {
-          let plan = plans[planOfBlock[s]]
+        for b in first..<last {
+          let plan = plans[Int(batchPlan[b])]
+          let lanes = Int(batchWidth[b])
           localTheta.removeAll(keepingCapacity: true)
-          for c in blockColumnOffset[s]..<blockColumnOffset[s + 1] { localTheta.append(th[Int(blockColumns[c])]) }
-          let slots = factors.slice(factorOffset[s], factorOffset[s + 1])
-          do {
-            try localTheta.withUnsafeBufferPointer { lt in
-              try plan.factor(values: UnsafeBufferPointer(rebasing: wv[wEntryOffset[s]..<wEntryOffset[s + 1]]),
-                              theta: lt, delta: delta, into: slots)
-            }
-          } catch {
-            failures[chunk] = s
+          for c in batchColumnOffset[b]..<batchColumnOffset[b + 1] { localTheta.append(Self.gather(th, batchColumns[c])) }
+          let slots = factors.slice(factorOffset[b], factorOffset[b + 1])
+          let failed = localTheta.withUnsafeBufferPointer { lt in
+            plan.factor(values: UnsafeBufferPointer(rebasing: wv[wEntryOffset[b]..<wEntryOffset[b + 1]]),
+                        theta: lt, delta: delta, into: slots)
+          }
+          if any(failed) {
+            failures[chunk] = (0..<lanes).filter { failed[$0] }.map { Int(batchBlocks[b][$0]) }.min() ?? Int(batchBlocks[b][0])
             return
           }
           // Vₛ = L⁻¹Tₛ, nonzero only in the boundary rows, one first-stage column at a time.
           let height = plan.m - plan.boundaryStart
           if height == 0 { continue }
-          if vScratch.count < height * n0 { vScratch = [Double](repeating: 0, count: height * n0) }
+          if vScratch.count < height * n0 { vScratch = [Lanes](repeating: .zero, count: height * n0) }
           vScratch.withUnsafeMutableBufferPointer { vBlock in
-            for k in 0..<(height * n0) { vBlock[k] = 0 }
-            for q in tOffset[s]..<tOffset[s + 1] {
+            for k in 0..<(height * n0) { vBlock[k] = .zero }
+            nonzeroColumns.removeAll(keepingCapacity: true)
+            for q in tOffset[b]..<tOffset[b + 1] {
               vBlock[Int(tColumns[q]) * height + Int(tRows[q]) - plan.boundaryStart] += tValues[q]
+              if !nonzeroColumns.contains(Int(tColumns[q])) { nonzeroColumns.append(Int(tColumns[q])) }
             }
-            if work.count < plan.m { work = [Double](repeating: 0, count: plan.m) }
+            // Only the first-stage columns the blocks touch (the same in every lane): Vₛ's other columns are zero.
+            nonzeroColumns.sort()
+            if work.count < plan.m { work = [Lanes](repeating: .zero, count: plan.m) }
             work.withUnsafeMutableBufferPointer { x in
-              for f in 0..<n0 {
-                var any = false
-                for k in 0..<height {
-                  x[plan.boundaryStart + k] = vBlock[f * height + k]
-                  any = any || vBlock[f * height + k] != 0
-                }
-                if !any { continue }
+              for f in nonzeroColumns {
+                for k in 0..<height { x[plan.boundaryStart + k] = vBlock[f * height + k] }
                 plan.forward(UnsafeBufferPointer(slots), x, from: plan.boundaryStart)
                 for k in 0..<height { vBlock[f * height + k] = x[plan.boundaryStart + k] }
               }
             }
-            // partial += VₛᵀVₛ (lower triangle), a sum of positive semidefinite terms in a fixed order, over
-            // the columns of Vₛ that are not zero (first-stage columns this block does not touch are).
-            nonzeroColumns.removeAll(keepingCapacity: true)
-            for f in 0..<n0 where (0..<height).contains(where: { vBlock[f * height + $0] != 0 }) { nonzeroColumns.append(f) }
+            // partial += VₛᵀVₛ (lower triangle), a sum of positive semidefinite terms in a fixed order
+            // (by entry, then lane).
             for (a, f) in nonzeroColumns.enumerated() {
               for g in nonzeroColumns[a...] {
-                var sum = 0.0
+                var sum = Lanes.zero
                 for k in 0..<height { sum += vBlock[g * height + k] * vBlock[f * height + k] }
-                partial[base + g + f * n0] += sum
+                for lane in 0..<lanes { partial[base + g + f * n0] += sum[lane] }
               }
             }
           }
@@ -305,24 +370,24 @@ struct ScenarioSchurSystem: KKTSystem {
     withSweepVectors(&r1, &r2, slot: 0) { solveInPlace([$0]) }
   }
 
-  /// Both right-hand sides in the same sweeps: each block's factor and entries are read from memory once
+  /// Both right-hand sides in the same sweeps: each batch's factor and entries are read from memory once
   /// and used for the two while they are in cache. The arithmetic per right-hand side is that of `solve`.
   func solvePair(_ r1: inout [Double], _ r2: inout [Double], _ s1: inout [Double], _ s2: inout [Double]) {
     withSweepVectors(&r1, &r2, slot: 0) { a in withSweepVectors(&s1, &s2, slot: 1) { b in solveInPlace([a, b]) } }
   }
 
   /// One right-hand side in the sweeps: the global vectors it reads and overwrites (r₁ by column, r₂ by row),
-  /// its block-row workspace y and its per-chunk first-stage partial sums.
+  /// its block-row workspace y (one lane per block) and its per-chunk first-stage partial sums.
   private struct SweepVectors: @unchecked Sendable {
-    let r1: DisjointWrites<Double>, r2: DisjointWrites<Double>, y: DisjointWrites<Double>, partial: DisjointWrites<Double>
+    let r1: DisjointWrites<Double>, r2: DisjointWrites<Double>, y: DisjointWrites<Lanes>, partial: DisjointWrites<Double>
   }
 
   /// Runs `body` with the sweep view of (r1, r2) and the workspace of `slot` (0 or 1: `solvePair` uses both).
   /// Every entry of y is written before it is read, and the partial sums are cleared here.
   private func withSweepVectors(_ r1: inout [Double], _ r2: inout [Double], slot: Int, _ body: (SweepVectors) -> Void) {
-    let chunks = (scenarioCount + chunkSize - 1) / chunkSize
+    let chunks = (batchCount + chunkSize - 1) / chunkSize
     let workspace = workspaces[slot]
-    workspace.reserve(rows: max(1, blockRows.count), partials: max(1, chunks * firstColumns.count))
+    workspace.reserve(rows: max(1, batchRows.count), partials: max(1, chunks * firstColumns.count))
     r1.withUnsafeMutableBufferPointer { r1p in
       r2.withUnsafeMutableBufferPointer { r2p in
         workspace.y.withUnsafeMutableBufferPointer { yp in
@@ -340,7 +405,7 @@ struct ScenarioSchurSystem: KKTSystem {
   /// The forward sweeps, the first-stage solves and the backward sweeps for each right-hand side.
   private func solveInPlace(_ vectors: [SweepVectors]) {
     let n0 = firstColumns.count, m0 = firstRows.count
-    let chunks = (scenarioCount + chunkSize - 1) / chunkSize
+    let chunks = (batchCount + chunkSize - 1) / chunkSize
     forEachChunkInParallel(chunks) { chunk in self.forwardChunk(chunk, vectors) }
     // First stage, one right-hand side at a time.
     var firstStageSolutions: [[Double]] = []
@@ -358,54 +423,50 @@ struct ScenarioSchurSystem: KKTSystem {
     forEachChunkInParallel(chunks) { chunk in self.backwardChunk(chunk, x0: x0, vectors) }
   }
 
-  /// Runs `body` with the buffers a block sweep reads: the factors, Θ, Wₛ's values and the block maps.
-  private func withSweepBuffers(_ body: (_ factors: UnsafeBufferPointer<Double>, _ theta: UnsafeBufferPointer<Double>,
-                                         _ wValues: UnsafeBufferPointer<Double>, _ blockColumns: UnsafeBufferPointer<Int32>,
-                                         _ blockRows: UnsafeBufferPointer<Int32>) -> Void) {
+  /// Runs `body` with the buffers a batch sweep reads: the factors, Θ and Wₛ's values.
+  private func withSweepBuffers(_ body: (_ factors: UnsafeBufferPointer<Lanes>, _ theta: UnsafeBufferPointer<Double>,
+                                         _ wValues: UnsafeBufferPointer<Lanes>) -> Void) {
     factors.withUnsafeBufferPointer { fac in
       theta.withUnsafeBufferPointer { th in
-        wValues.withUnsafeBufferPointer { wv in
-          blockColumns.withUnsafeBufferPointer { bc in
-            blockRows.withUnsafeBufferPointer { br in body(fac, th, wv, bc, br) }
-          }
-        }
+        wValues.withUnsafeBufferPointer { wv in body(fac, th, wv) }
       }
     }
   }
 
   /// yₛ = Lₛ⁻¹(WₛΘₛr₁ₛ − r₂ₛ) for the blocks of a chunk, and the chunk's −Σ Vₛᵀ(yₛ)_B, for each right-hand side.
   private func forwardChunk(_ chunk: Int, _ vectors: [SweepVectors]) {
-    let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
-    var scratch: [Double] = []
-    withSweepBuffers { fac, th, wv, bc, br in
-      for s in first..<last {
-        let plan = plans[planOfBlock[s]]
-        let rowBase = blockRowOffset[s], entryBase = wEntryOffset[s], columnBase = blockColumnOffset[s]
-        let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
+    let first = chunk * chunkSize, last = min(batchCount, first + chunkSize)
+    var scratch: [Lanes] = []
+    let partialBase = chunk * firstColumns.count
+    withSweepBuffers { fac, th, wv in
+      for b in first..<last {
+        let plan = plans[Int(batchPlan[b])]
+        let lanes = Int(batchWidth[b])
+        let rowBase = batchRowOffset[b], entryBase = wEntryOffset[b], columnBase = batchColumnOffset[b]
+        let batchFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[b]..<factorOffset[b + 1]])
         for v in vectors {
           let x = v.y.slice(rowBase, rowBase + plan.m)
-          for k in 0..<plan.m { x[k] = -v.r2[Int(br[rowBase + k])] }
+          let r1 = UnsafeBufferPointer(start: v.r1.base, count: n), r2 = UnsafeBufferPointer(start: v.r2.base, count: mRows)
+          for k in 0..<plan.m { x[k] = -Self.gather(r2, batchRows[rowBase + k]) }
           plan.wStarts.withUnsafeBufferPointer { ws in
             plan.wRows.withUnsafeBufferPointer { wr in
-              for c in 0..<(blockColumnOffset[s + 1] - columnBase) {
-                let j = Int(bc[columnBase + c])
-                let scaled = th[j] * v.r1[j]
-                if scaled != 0 {
-                  for e in Int(ws[c])..<Int(ws[c + 1]) { x[Int(wr[e])] += wv[entryBase + e] * scaled }
-                }
+              for c in 0..<(batchColumnOffset[b + 1] - columnBase) {
+                let j = batchColumns[columnBase + c]
+                let scaled = Self.gather(th, j) * Self.gather(r1, j)
+                for e in Int(ws[c])..<Int(ws[c + 1]) { x[Int(wr[e])] += wv[entryBase + e] * scaled }
               }
             }
           }
-          plan.forward(blockFactor, x)
+          plan.forward(batchFactor, x)
           // −Vₛᵀ(yₛ)_B = −Tₛᵀ L_BB⁻ᵀ (yₛ)_B: a backward sweep over the boundary rows only.
           if plan.boundaryStart < plan.m {
-            if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
+            if scratch.count < plan.m { scratch = [Lanes](repeating: .zero, count: plan.m) }
             scratch.withUnsafeMutableBufferPointer { t in
               for k in plan.boundaryStart..<plan.m { t[k] = x[k] }
-              plan.backward(blockFactor, t, through: plan.boundaryStart)
-              let base = chunk * self.firstColumns.count
-              for q in tOffset[s]..<tOffset[s + 1] {
-                v.partial[base + Int(tColumns[q])] -= tValues[q] * t[Int(tRows[q])]
+              plan.backward(batchFactor, t, through: plan.boundaryStart)
+              for q in tOffset[b]..<tOffset[b + 1] {
+                let product = tValues[q] * t[Int(tRows[q])]
+                for lane in 0..<lanes { v.partial[partialBase + Int(tColumns[q])] -= product[lane] }
               }
             }
           }
@@ -415,59 +476,66 @@ struct ScenarioSchurSystem: KKTSystem {
   }
 
   /// wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ) for the blocks of a chunk, written into r₂ and r₁, for
-  /// each right-hand side (with its first-stage solution x₀).
+  /// each right-hand side (with its first-stage solution x₀). Spare lanes are computed and dropped.
   private func backwardChunk(_ chunk: Int, x0 firstStageSolutions: [[Double]], _ vectors: [SweepVectors]) {
-    let first = chunk * chunkSize, last = min(scenarioCount, first + chunkSize)
-    var scratch: [Double] = []
-    withSweepBuffers { fac, th, wv, bc, br in
-      for s in first..<last {
-        let plan = plans[planOfBlock[s]]
-        let rowBase = blockRowOffset[s], entryBase = wEntryOffset[s], columnBase = blockColumnOffset[s]
-        let blockFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[s]..<factorOffset[s + 1]])
+    let first = chunk * chunkSize, last = min(batchCount, first + chunkSize)
+    var scratch: [Lanes] = []
+    withSweepBuffers { fac, th, wv in
+      for b in first..<last {
+        let plan = plans[Int(batchPlan[b])]
+        let lanes = Int(batchWidth[b])
+        let rowBase = batchRowOffset[b], entryBase = wEntryOffset[b], columnBase = batchColumnOffset[b]
+        let batchFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[b]..<factorOffset[b + 1]])
         for (v, x0) in zip(vectors, firstStageSolutions) {
           let x = v.y.slice(rowBase, rowBase + plan.m)
           // (yₛ)_B += Vₛx₀ = L_BB⁻¹ Tₛx₀: a forward sweep over the boundary rows only.
           if plan.boundaryStart < plan.m {
-            if scratch.count < plan.m { scratch = [Double](repeating: 0, count: plan.m) }
+            if scratch.count < plan.m { scratch = [Lanes](repeating: .zero, count: plan.m) }
             scratch.withUnsafeMutableBufferPointer { t in
-              for k in plan.boundaryStart..<plan.m { t[k] = 0 }
-              for q in tOffset[s]..<tOffset[s + 1] { t[Int(tRows[q])] += tValues[q] * x0[Int(tColumns[q])] }
-              plan.forward(blockFactor, t, from: plan.boundaryStart)
+              for k in plan.boundaryStart..<plan.m { t[k] = .zero }
+              for q in tOffset[b]..<tOffset[b + 1] { t[Int(tRows[q])] += tValues[q] * x0[Int(tColumns[q])] }
+              plan.forward(batchFactor, t, from: plan.boundaryStart)
               for k in plan.boundaryStart..<plan.m { x[k] += t[k] }
             }
           }
-          plan.backward(blockFactor, x)
+          plan.backward(batchFactor, x)
+          let r1 = UnsafeBufferPointer(start: v.r1.base, count: n)
           plan.wStarts.withUnsafeBufferPointer { ws in
             plan.wRows.withUnsafeBufferPointer { wr in
-              for c in 0..<(blockColumnOffset[s + 1] - columnBase) {
-                let j = Int(bc[columnBase + c])
-                var sum = v.r1[j]
+              for c in 0..<(batchColumnOffset[b + 1] - columnBase) {
+                let j = batchColumns[columnBase + c]
+                var sum = Self.gather(r1, j)
                 for e in Int(ws[c])..<Int(ws[c + 1]) { sum -= wv[entryBase + e] * x[Int(wr[e])] }
-                v.r1[j] = th[j] * sum
+                let result = Self.gather(th, j) * sum
+                for lane in 0..<lanes { v.r1[Int(j[lane])] = result[lane] }
               }
             }
           }
-          for k in 0..<plan.m { v.r2[Int(br[rowBase + k])] = x[k] }
+          for k in 0..<plan.m {
+            let i = batchRows[rowBase + k], value = x[k]
+            for lane in 0..<lanes { v.r2[Int(i[lane])] = value[lane] }
+          }
         }
       }
     }
   }
 }
 
-/// The sweeps' workspace of one right-hand-side slot: the block-row vector y (as long as all the
-/// scenario rows together) and the per-chunk first-stage partial sums. Allocated on the first solve and
-/// reused: a fresh y per solve cost a page-faulting allocation of 70 MB per solve at 100,000 scenarios
-/// (larger than glibc's mmap threshold, so it was mapped and unmapped every time).
+/// The sweeps' workspace of one right-hand-side slot: the block-row vector y (one lane per block of a
+/// batch, as long as all the batches' rows together) and the per-chunk first-stage partial sums.
+/// Allocated on the first solve and reused: a fresh y per solve cost a page-faulting allocation of 70 MB
+/// per solve at 100,000 scenarios (larger than glibc's mmap threshold, so it was mapped and unmapped
+/// every time).
 ///
 /// `@unchecked Sendable`: it is touched only by the thread that calls `solve` / `solvePair` (the parallel
 /// chunks write disjoint parts of its buffers through `DisjointWrites`), and a `ScenarioSchurSystem` is
 /// not solved from two threads at once.
 private final class SweepWorkspace: @unchecked Sendable {
-  var y: [Double] = []
+  var y: [Lanes] = []
   var partial: [Double] = []
 
   func reserve(rows: Int, partials: Int) {
-    if y.count != rows { y = [Double](repeating: 0, count: rows) }
+    if y.count != rows { y = [Lanes](repeating: .zero, count: rows) }
     if partial.count != partials { partial = [Double](repeating: 0, count: partials) }
   }
 }
