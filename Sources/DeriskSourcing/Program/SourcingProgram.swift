@@ -97,9 +97,10 @@ public struct SourcingProgram: Sendable {
     self.probabilities = probabilities
     self.scenarioNames = scenarioNames
     self.model = Model(name: sm.name.map { $0.replacingOccurrences(of: " ", with: "_") } ?? "sourcing")
-    // Storage grows once, not by doubling. ProgramSize counts every leg as carrying every material, so
-    // it over-reserves when some cannot (generated benchmark: 111 columns and 121 rows per scenario
-    // reserved, 71 and 88 built); the peak resident set at 100,000 scenarios was the same with and without.
+    // Storage grows once, not by doubling. ProgramSize counts every leg as carrying every material and
+    // every node as having a balance row, so it over-reserves (generated benchmark: 111 columns and 121
+    // rows per scenario reserved, 46 and 63 built, see `SeriesNodes`); the peak resident set at 100,000
+    // scenarios was the same with and without the reservation.
     let size = ProgramSize(sm)
     model.reserveCapacity(variables: Int(size.columns), constraints: Int(size.rows), terms: Int(size.nonzeros))
     let legIndex = Dictionary(sm.legs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -150,6 +151,7 @@ public struct SourcingProgram: Sendable {
 
     offerStart = [0]
     for s in sm.suppliers { offerStart.append((offerStart.last ?? 0) + s.offers.count) }
+    let series = SeriesNodes(sm, usable: usable, offerStart: offerStart)
 
     // First stage: contracts.
     for (i, s) in sm.suppliers.enumerated() {
@@ -221,7 +223,7 @@ public struct SourcingProgram: Sendable {
           let y = try model.addVariable(name: "ship[\(tag)]", lower: 0, upper: par.offerCapacity[i][o], block: block)
           try model.addConstraint(y - contract[i][o], .lessOrEqual, 0, name: "take[\(tag)]", block: block)
           goods.addTerm(y, par.offerUnitCost[i][o])
-          if let m = materialIndex[offer.material] { add(sup.origin, m, y, 1) }
+          if let m = materialIndex[offer.material], !series.contains(sup.origin, m) { add(sup.origin, m, y, 1) }
           shipS.append(y)
         }
       }
@@ -229,14 +231,26 @@ public struct SourcingProgram: Sendable {
 
       var flowS = [[Variable?]](repeating: [Variable?](repeating: nil, count: M), count: sm.legs.count)
       for (l, leg) in sm.legs.enumerated() {
+        for (m, material) in sm.materials.enumerated() where usable[l][m] && series.source(leg: l, material: m) == nil {
+          flowS[l][m] = try model.addVariable(name: "flow[\(leg.id),\(material.id),\(scenarioNames[s])]", lower: 0,
+                                              upper: .infinity, block: block)
+        }
+      }
+      for (l, leg) in sm.legs.enumerated() {
         for (m, material) in sm.materials.enumerated() where usable[l][m] {
-          let f = try model.addVariable(name: "flow[\(leg.id),\(material.id),\(scenarioNames[s])]", lower: 0, upper: .infinity, block: block)
+          // A leg out of a series node carries what came in: the variable of the way in.
+          let f: Variable
+          switch series.source(leg: l, material: m) {
+          case nil: f = flowS[l][m]!
+          case .leg(let root)?: f = flowS[root][m]!
+          case .offer(let k)?: f = shipS[k]
+          }
           flowS[l][m] = f
           freight.addTerm(f, par.legCost[l])
           let carrying = material.valuePerTonne * policy.inventoryCarryingRate * par.legDays[l] / 365
           if carrying != 0 { pipeline.addTerm(f, carrying) }
-          add(leg.from, m, f, -1)
-          add(leg.to, m, f, 1)
+          if !series.contains(leg.from, m) { add(leg.from, m, f, -1) }
+          if !series.contains(leg.to, m) { add(leg.to, m, f, 1) }
         }
       }
       flow.append(flowS.flatMap { $0 })
