@@ -42,7 +42,7 @@ extension SourcingModel {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     case .yaml:
-      return try YAMLEncoder().encode(self)
+      return try ExactYAML.encode(self)
     }
   }
 
