@@ -112,6 +112,19 @@ struct PlannerCommandsTests {
     #expect(abs((a["difference"] as? Double ?? .nan) + 40) < 1e-4)
   }
 
+  /// `--max-iterations` caps the solve (two iterations cannot reach the hand-solved optimum, so the status
+  /// says so and the exit status is still 0); 0 is unusable input naming the setting.
+  @Test func solveMaxIterationsCapsTheSolve() throws {
+    let capped = try Self.json(["solve", Self.path("hand.yaml"), "--no-value-of-information", "--max-iterations", "2"])
+    #expect(capped["status"] as? String == "iterationLimit")
+    let solver = try #require(capped["solver"] as? [String: Any])
+    #expect(solver["iterations"] as? Int == 2)
+    let bad = try DeriskExecutable.run(["solve", Self.path("hand.yaml"), "--max-iterations", "0"])
+    #expect(bad.status == 2)
+    #expect(bad.standardError.contains("maxIterations"))
+    #expect(bad.standardOutput.isEmpty)
+  }
+
   /// Bench: afiro's published Netlib optimum −464.75314286 and timings in order.
   @Test func benchTimesModelsAndMPSFiles() throws {
     let afiro = fixturesDirectory.appendingPathComponent("netlib/afiro.mps").path

@@ -2,7 +2,7 @@ import ArgumentParser
 import Derisk
 import Foundation
 
-/// `derisk solve MODEL [--risk-aversion λ] [--cvar-confidence α] [--json] [--csv DIR] [--report DIR] [--quiet]`.
+/// `derisk solve MODEL [--risk-aversion λ] [--cvar-confidence α] [--max-iterations N] [--json] [--csv DIR] [--report DIR] [--quiet]`.
 struct Solve: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Solve a sourcing model (YAML or JSON) and print the plan.",
@@ -33,6 +33,9 @@ struct Solve: ParsableCommand {
   @Option(name: .customLong("time-limit"), help: "Stop the main solve after this many seconds (default: no limit).")
   var timeLimit: Double?
 
+  @Option(name: .customLong("max-iterations"), help: "Largest number of interior-point iterations of each solve (default 200).")
+  var maxIterations: Int = InteriorPointSettings().maxIterations
+
   @Flag(help: "Print the interior-point iteration log on standard error (off with --quiet).")
   var verbose = false
 
@@ -47,7 +50,9 @@ struct Solve: ParsableCommand {
       var settings = InteriorPointSettings()
       settings.linearSystem = solver.linearSystem
       settings.timeLimitSeconds = timeLimit
+      settings.maxIterations = maxIterations
       settings.verbose = verbose && !output.quiet
+      try settings.validate()
       plan = try sourcing.solve(options: SourcingSolveOptions(interiorPoint: settings, valueOfInformation: !noValueOfInformation))
     } catch let error as SourcingError {
       throw CommandFailure.unusableInput("\(error)")
