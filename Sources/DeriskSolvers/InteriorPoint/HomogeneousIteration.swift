@@ -93,7 +93,8 @@ extension InteriorPointSolver {
     }
     /// (outX, outW) ← the solution of K [x; w] = [r1; r2], refined against K₀ (ρ = δ = 0, diagonal d) while
     /// each step at least halves the residual ‖·‖∞ and until it is below `solveAccuracy` (1 + ‖r‖∞); the
-    /// iterate with the smallest residual is kept. Unchecked once `factorizationTrusted`.
+    /// iterate with the smallest residual is kept. Unchecked once `factorizationTrusted`; refined against each
+    /// row's own terms instead once `componentwiseRefinement`.
     func refinedSolve(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double]) {
       IterationKernels.copy(r1, into: &outX)
       IterationKernels.copy(r2, into: &outW)
@@ -123,7 +124,9 @@ extension InteriorPointSolver {
       if factorizationTrusted { return }
       let tolerance = solveAccuracy * (1 + max(IterationKernels.normInf(r1), IterationKernels.normInf(r2)))
       var norm = residual(outX, outW, &errorX, &errorW)
-      if norm <= tolerance, solveAccuracy > 1e-10 { factorizationTrusted = true }
+      // Never trusted in componentwise mode: a solve that meets the global tolerance says nothing about
+      // the small rows that mode is for.
+      if norm <= tolerance, solveAccuracy > 1e-10, !componentwiseRefinement { factorizationTrusted = true }
       if componentwiseRefinement {
         // Refine until every row's error is small against that row's own terms (a componentwise backward
         // error), not only against the largest: rows whose terms are 10⁻⁵ of the largest (the recourse of
