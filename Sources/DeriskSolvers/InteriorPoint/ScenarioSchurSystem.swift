@@ -433,6 +433,12 @@ struct ScenarioSchurSystem: KKTSystem {
     }
   }
 
+  /// Batch b's plan, lanes in use, and where its rows, Wₛ entries and columns start.
+  @inline(__always)
+  private func layout(of b: Int) -> (plan: BlockCholeskyPlan, lanes: Int, rowBase: Int, entryBase: Int, columnBase: Int) {
+    (plans[Int(batchPlan[b])], Int(batchWidth[b]), batchRowOffset[b], wEntryOffset[b], batchColumnOffset[b])
+  }
+
   /// yₛ = Lₛ⁻¹(WₛΘₛr₁ₛ − r₂ₛ) for the blocks of a chunk, and the chunk's −Σ Vₛᵀ(yₛ)_B, for each right-hand side.
   private func forwardChunk(_ chunk: Int, _ vectors: [SweepVectors]) {
     let first = chunk * chunkSize, last = min(batchCount, first + chunkSize)
@@ -440,9 +446,7 @@ struct ScenarioSchurSystem: KKTSystem {
     let partialBase = chunk * firstColumns.count
     withSweepBuffers { fac, th, wv in
       for b in first..<last {
-        let plan = plans[Int(batchPlan[b])]
-        let lanes = Int(batchWidth[b])
-        let rowBase = batchRowOffset[b], entryBase = wEntryOffset[b], columnBase = batchColumnOffset[b]
+        let (plan, lanes, rowBase, entryBase, columnBase) = layout(of: b)
         let batchFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[b]..<factorOffset[b + 1]])
         for v in vectors {
           let x = v.y.slice(rowBase, rowBase + plan.m)
@@ -482,9 +486,7 @@ struct ScenarioSchurSystem: KKTSystem {
     var scratch: [Lanes] = []
     withSweepBuffers { fac, th, wv in
       for b in first..<last {
-        let plan = plans[Int(batchPlan[b])]
-        let lanes = Int(batchWidth[b])
-        let rowBase = batchRowOffset[b], entryBase = wEntryOffset[b], columnBase = batchColumnOffset[b]
+        let (plan, lanes, rowBase, entryBase, columnBase) = layout(of: b)
         let batchFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[b]..<factorOffset[b + 1]])
         for (v, x0) in zip(vectors, firstStageSolutions) {
           let x = v.y.slice(rowBase, rowBase + plan.m)
