@@ -226,6 +226,28 @@ extension InteriorPointSolver {
     var bestPrimal = Double.infinity, bestDual = Double.infinity, bestGap = Double.infinity
     var muAtProgress = Double.infinity, firstMu = Double.nan
     var stall = 0
+    /// The iterate with its row duals polished, if that passes the check on the user's problem (nil if not).
+    /// The check takes the reduced costs as c − Āᵀy, so what is left of the dual residual r_x on a column
+    /// strictly inside its bounds counts in the gap times that column's distance to a bound. At the end of
+    /// the path those errors sit on the basic columns (small D) of scenarios with small costs, whose
+    /// residuals the global tolerances do not see, and over many scenarios they add up to more than the gap
+    /// tolerance. One solve with the last factorization (diagonal `d`, iteration > 0) moves them: with
+    /// K [u; w] = [r_x; 0], Āᵀw is the D⁻¹-weighted least-squares fit of r_x, and y + w leaves the dual
+    /// residual (P̄ + D)u, small on the basic columns and absorbed by the large reduced costs of the columns
+    /// at a bound. Only the reported duals change; the iterate and the iteration do not. At 10,000 generated
+    /// scenarios it turned a relative gap of 2.1e-8 on the user's problem into 7.6e-9 (now `optimal`);
+    /// at 100,000 it is not enough (1.5e-7 into 1.0e-7): there whole rare scenarios are still far from
+    /// their optimum when the scaled tolerances are met.
+    func polishedFinish(_ proposed: TerminationStatus) -> SolveResult? {
+      var u = [Double](repeating: 0, count: n), w = [Double](repeating: 0, count: m)
+      factorizationTrusted = false
+      refinedSolve(d, rx, [Double](repeating: 0, count: m), &u, &w)
+      IterationKernels.axpy(1, y, &w)
+      var polished = finish(proposed, x: x, y: w, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+      if settings.verbose { log("dual polish: the check on the unscaled problem gives \(polished.termination)") }
+      polished.info.dualsPolished = true
+      return polished.termination == .optimal ? polished : nil
+    }
     for iteration in 0...settings.maxIterations {
       info.iterations = iteration
       // Residuals.
@@ -270,6 +292,7 @@ extension InteriorPointSolver {
           log("the check on the unscaled problem failed; refining every solve row by row from here")
         }
         componentwiseRefinement = true
+        if iteration > 0, let polished = polishedFinish(.optimal) { return polished }
       }
       // Infeasibility: only once κ dominates τ.
       if kappa > tau {
@@ -335,6 +358,9 @@ extension InteriorPointSolver {
       bestGap = min(bestGap, gapRel)
       if stall >= 8 || mu < 1e-300 {
         let stopped = finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+        if stopped.termination == .almostOptimal, iteration > 0, let polished = polishedFinish(.numericalError) {
+          return polished
+        }
         if stopped.termination != .numericalError { return stopped }
         // Before giving up: the iterate may already carry a certificate that the κ > τ test above
         // missed (seen on infeasible QPs with free columns, where τ does not fall below κ while y

@@ -43,6 +43,10 @@ public struct SolveInfo: Sendable, Hashable {
   public var solveSeconds: Double = 0
   /// Name of the linear-system backend used ("normal equations (dense Cholesky)", …).
   public var linearSystem: String = ""
+  /// The reported row duals are the last iterate's polished by one least-squares solve (the last point met
+  /// the tolerances on the scaled problem, its duals as they were did not pass the check on the user's
+  /// problem, the polished ones did; the figures above are those of the polished duals).
+  public var dualsPolished = false
 
   public init() {}
 }
