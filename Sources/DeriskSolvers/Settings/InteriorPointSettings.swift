@@ -15,8 +15,11 @@ public struct InteriorPointSettings: Sendable, Hashable, Codable {
   public var infeasibilityTolerance = 1e-8
   /// Ruiz equilibration passes before solving. Default 10; 0 turns scaling off.
   public var scalingPasses = 10
-  /// Extra Gondzio centrality correctors per iteration. Default 2; valid 0...
-  public var gondzioCorrectors = 2
+  /// Extra Gondzio centrality correctors per iteration. Default 4; valid 0... (On the generated scenario
+  /// programs, measured 2026-11-29: 46 → 39 iterations at 1,000 scenarios in the same time, 109 → 81 at
+  /// 10,000, 19.5 → 17.4 s, against 2; the gain grows with the scenarios, whose blocking pairs the
+  /// correctors move. Netlib and Maros–Mészáros pass with either.)
+  public var gondzioCorrectors = 4
   /// Weight each scenario block's complementarity targets by the square root of its cost scale
   /// (`sₖzₖ = μwₖ`, see the DocC article on the method). Changes the path, not the optimum; no effect on
   /// programs without block labels. Default true.
