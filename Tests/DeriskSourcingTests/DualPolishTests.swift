@@ -5,8 +5,9 @@ import Testing
 /// The dual polish (`SolveInfo.dualsPolished`): when a point meets the tolerances on the scaled problem but
 /// its duals fail the check on the user's problem, one least-squares solve with the last factorization
 /// moves the dual residual off the basic columns. On the 1,000-scenario benchmark model with the gap
-/// tolerance tightened to 1e-10 the first such point (46 iterations, measured 2026-11-29 in release mode)
-/// fails the check with its own duals and passes it with the polished ones.
+/// tolerance tightened to 1e-10 the first such point fails the check with its own duals and passes it
+/// with the polished ones (measured 2026-11-29 in release mode; with the polish disabled the solve goes on
+/// to iteration 41 and this test fails).
 struct DualPolishTests {
   @Test func polishedDualsPassTheCheckOnTheUsersProblem() throws {
     let program = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 1_000, seed: 1)
