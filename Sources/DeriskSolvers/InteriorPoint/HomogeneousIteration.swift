@@ -241,9 +241,9 @@ extension InteriorPointSolver {
     /// tolerance. One solve with the last factorization (diagonal `d`, iteration > 0) moves them: with
     /// K [u; w] = [r_x; 0], Āᵀw is the D⁻¹-weighted least-squares fit of r_x, and y + w leaves the dual
     /// residual (P̄ + D)u, small on the basic columns and absorbed by the large reduced costs of the columns
-    /// at a bound. Only the reported duals change; the iterate and the iteration do not. At 10,000 generated
-    /// scenarios it turned a relative gap of 2.1e-8 on the user's problem into 7.6e-9 (now `optimal`);
-    /// at 100,000 it is not enough (1.5e-7 into 1.0e-7), and what is left there is not yet understood.
+    /// at a bound. Only the reported duals change; the iterate and the iteration do not. With ρ = 1e-12 it
+    /// turned a gap of 2.1e-8 into 7.6e-9 at 10,000 generated scenarios; with ρ = 1e-16 (see `baseRho`) those
+    /// programs pass unpolished, and it is still needed at 3,000 scenarios with the gap tolerance at 1e-11.
     func polishedFinish(_ proposed: TerminationStatus) -> SolveResult? {
       var u = [Double](repeating: 0, count: n), w = [Double](repeating: 0, count: m)
       factorizationTrusted = false
