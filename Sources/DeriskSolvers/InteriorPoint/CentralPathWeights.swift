@@ -11,8 +11,9 @@
 ///     w_B = max(0.01, √(‖c_B‖∞ / max_B′ ‖c_B′‖∞))
 ///
 /// (c the scaled costs, B a column block) the iteration took 39 instead of 48 iterations at 1,000
-/// generated scenarios, 58 instead of 72 at 3,000 and 81 instead of 102 at 10,000 (four Gondzio
-/// correctors; with two it was 46 / 54, 69 / 72 and a wash at 10,000, 112 / 109). (Before
+/// generated scenarios, 63 instead of 66 at 3,000 and 81 instead of 97 at 10,000 (four Gondzio
+/// correctors, ρ = 1e-16; with two correctors and ρ = 1e-12 it was 46 / 54, 69 / 72 and a wash at
+/// 10,000, 112 / 109). (Before
 /// the generator stopped rounding probabilities to 10⁻⁴, a third of the 10,000 scenarios had probability
 /// zero, and there the weights saved 24 iterations of 129.) The square root and the floor were the best of
 /// the powers (¼, ½, ¾, 1) and floors (10⁻³ … 10⁻¹) tried, and zero-cost blocks (zero probability) get
