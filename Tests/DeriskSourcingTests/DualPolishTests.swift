@@ -4,23 +4,25 @@ import Testing
 
 /// The dual polish (`SolveInfo.dualsPolished`): when a point meets the tolerances on the scaled problem but
 /// its duals fail the check on the user's problem, one least-squares solve with the last factorization
-/// moves the dual residual off the basic columns. On the 3,000-scenario benchmark model with the gap
-/// tolerance tightened to 1e-11 the first such point (64 iterations) fails the check with its own duals
-/// and passes it with the polished ones (measured 2026-11-29 in release mode, ρ = 1e-16; at 1,000
-/// scenarios and 1e-11, or 3,000 and 1e-12, the check passes unpolished and the polish is not exercised).
+/// moves the dual residual off the basic columns. On the 3,000-scenario generated model of seed 2 with the
+/// gap tolerance tightened to 1e-12 the first such point (64 iterations) fails the check with its own duals
+/// and passes it with the polished ones (measured 2026-11-29 in release mode, ρ = 1e-16, Gondzio trial step
+/// 1.2α + 0.3). Whether a point needs the polish depends on the exact path: at 1,000 and 2,000 scenarios
+/// (seeds 1 and 2) and at 3,000 of seed 2 with 1e-11 the check passes unpolished, and the assertion on
+/// `dualsPolished` says so when a change to the path moves this case too.
 struct DualPolishTests {
   @Test func polishedDualsPassTheCheckOnTheUsersProblem() throws {
-    let program = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 3_000, seed: 1)
+    let program = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 3_000, seed: 2)
       .program()
     var settings = InteriorPointSettings()
-    settings.gapTolerance = 1e-11
+    settings.gapTolerance = 1e-12
     let solution = try program.model.solve(settings: settings)
     #expect(solution.termination == .optimal)
     #expect(solution.info.dualsPolished, "optimal without the polish: the test no longer exercises it")
     // The figures are recomputed here from the reported point on the user's problem, not taken from the solver.
     let check = OptimalityCheck(problem: try program.lowered().program, x: solution.result.solution.x,
                                 rowDuals: solution.result.solution.rowDuals)
-    #expect(check.relativeGap <= 1e-11, "relative gap \(check.relativeGap)")
+    #expect(check.relativeGap <= 1e-12, "relative gap \(check.relativeGap)")
     #expect(check.relativePrimalResidual <= 1e-8 && check.relativeDualResidual <= 1e-8,
             "residuals \(check.relativePrimalResidual), \(check.relativeDualResidual)")
     // Same optimum as the default solve.

@@ -473,9 +473,15 @@ extension InteriorPointSolver {
       IterationKernels.mehrotraTargets(su, zu, affine.su, affine.zu, shift: sigma * mu, weights: wU, into: &du)
       let dtau = tau * kappa + affine.tau * affine.kappa - sigma * mu
       var alpha = direction(eta: 1 - sigma, dl, du, dtau, into: &step)
-      // Gondzio centrality correctors: push outlying complementarity products back into a band.
+      // Gondzio centrality correctors: push outlying complementarity products back into a band around
+      // σμ at the trial step α̃ = min(1, 1.2α + 0.3). The aspiration is larger for short steps than
+      // Gondzio's α̃ = 1.5α + 0.1 (0.42 instead of 0.25 at α = 0.1): on scenario programs a few pairs in
+      // different blocks hold the step at 0.1–0.3 through the middle of the path, and a corrector aimed
+      // at a step the blocking pairs cannot reach moves them further. Measured on the generated programs
+      // (2026-11-29, iterations): 63 → 51 at 3,000 scenarios, 81 → 76 at 10,000, 110 → 95 at 30,000
+      // (73.9 → 60.5 s); 39 → 40 at 1,000.
       for _ in 0..<settings.gondzioCorrectors {
-        let target = min(1, 1.5 * alpha + 0.1)
+        let target = min(1, 1.2 * alpha + 0.3)
         let muTarget = sigma * mu
         let lowBand = 0.1 * muTarget, highBand = 10 * muTarget
         IterationKernels.gondzioTargets(dl, sl, zl, step.sl, step.zl, step: target, low: lowBand, high: highBand, weights: wL, into: &cl)
