@@ -18,15 +18,17 @@ extension InteriorPointSolver {
   /// it needs is allocated once here; the loop itself allocates nothing proportional to the problem.
   mutating func iterate() -> SolveResult {
     let n = form.columnCount, m = form.rowCount
-    let A = form.A, b = form.b, c = form.c, l = form.lower, u = form.upper
-    let AT = A.transposed   // Ā x as row dot products (Āᵀ's columns), which split across cores
+    let b = form.b, c = form.c, l = form.lower, u = form.upper
+    // Āᵀy as column dot products and Ā x as row dot products (Āᵀ's columns): both split across cores.
+    let A = IterationMatrix(form.A), AT = IterationMatrix(transposeOf: form.A)
     let L = (0..<n).filter { l[$0].isFinite }
     let U = (0..<n).filter { u[$0].isFinite }
     let nL = L.count, nU = U.count
     let lL = L.map { l[$0] }, uU = U.map { u[$0] }
     let P = form.P
+    /// diag(P̄) when P̄ is diagonal (empty for an LP, where P̄ = 0), nil when it is not.
     let diagonalP: [Double]? = {
-      guard let P else { return [Double](repeating: 0, count: n) }
+      guard let P else { return [] }
       var diag = [Double](repeating: 0, count: n)
       for j in 0..<n {
         for p in P.columnStarts[j]..<P.columnStarts[j + 1] {
@@ -41,14 +43,17 @@ extension InteriorPointSolver {
     let hasScenarios = (structured?.0.contains { $0 > 0 } ?? false) || (structured?.1.contains { $0 > 0 } ?? false)
     switch settings.linearSystem {
     case .augmented:
-      kkt = AugmentedSystem(A: A, P: P)
+      kkt = AugmentedSystem(A: form.A, P: P)
     case .scenarioStructured where diagonalP != nil && structured != nil,
          .automatic where diagonalP != nil && hasScenarios:
-      kkt = ScenarioSchurSystem(A: A, hessianDiagonal: diagonalP ?? [], columnBlock: structured?.0 ?? [],
+      kkt = ScenarioSchurSystem(A: form.A, hessianDiagonal: diagonalP ?? [], columnBlock: structured?.0 ?? [],
                                 rowBlock: structured?.1 ?? [])
     case .normalEquations, .automatic, .scenarioStructured:
-      if let diagonalP { kkt = NormalEquationsSystem(A: A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: A, P: P) }
+      if let diagonalP { kkt = NormalEquationsSystem(A: form.A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: form.A, P: P) }
     }
+    // The iteration reads Ā through A and AT only, and the backend holds what it needs: the standard
+    // form's own copy goes (a third of the memory Ā takes in the iteration).
+    form.A = SparseMatrix(rows: 0, columns: 0)
     let systemSeconds = elapsed() - systemStart
     var info = SolveInfo()
     info.setupSeconds = setupSeconds
@@ -120,15 +125,17 @@ extension InteriorPointSolver {
     }
     /// The check and refinement steps of `refinedSolve`, from the solution (outX, outW) already computed.
     func refine(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double]) {
-      func residual(_ x: [Double], _ w: [Double], _ ex: inout [Double], _ ew: inout [Double]) -> Double {
+      /// ‖K [x; w] − [r1; r2]‖∞ into (ex, ew), and max(‖r1‖∞, ‖r2‖∞).
+      func residual(_ x: [Double], _ w: [Double], _ ex: inout [Double], _ ew: inout [Double]) -> (error: Double, rightHandSide: Double) {
         IterationKernels.transposeTimes(A, w, into: &productX)
         P?.symmetricMultiplyAdd(x, into: &productX)
         IterationKernels.transposeTimes(AT, x, into: &productW)
         return IterationKernels.kktResidual(r1, productX, d, x, r2, productW, e1: &ex, e2: &ew)
       }
       if factorizationTrusted { return }
-      let tolerance = solveAccuracy * (1 + max(IterationKernels.normInf(r1), IterationKernels.normInf(r2)))
-      var norm = residual(outX, outW, &errorX, &errorW)
+      let first = residual(outX, outW, &errorX, &errorW)
+      let tolerance = solveAccuracy * (1 + first.rightHandSide)
+      var norm = first.error
       // Never trusted in componentwise mode: a solve that meets the global tolerance says nothing about
       // the small rows that mode is for.
       if norm <= tolerance, solveAccuracy > 1e-10, !componentwiseRefinement { factorizationTrusted = true }
@@ -142,7 +149,7 @@ extension InteriorPointSolver {
           kkt.solve(&errorX, &errorW)
           IterationKernels.combine(1, outX, 1, errorX, into: &scratchX)
           IterationKernels.combine(1, outW, 1, errorW, into: &scratchW)
-          _ = residual(scratchX, scratchW, &errorX, &errorW)
+          _ = residual(scratchX, scratchW, &errorX, &errorW).error
           let newError = componentwiseError(d, r1, r2, scratchX)
           if newError < error { swap(&outX, &scratchX); swap(&outW, &scratchW) }
           if newError >= 0.5 * error { break }
@@ -154,7 +161,7 @@ extension InteriorPointSolver {
         kkt.solve(&errorX, &errorW)
         IterationKernels.combine(1, outX, 1, errorX, into: &scratchX)
         IterationKernels.combine(1, outW, 1, errorW, into: &scratchW)
-        let newNorm = residual(scratchX, scratchW, &errorX, &errorW)
+        let newNorm = residual(scratchX, scratchW, &errorX, &errorW).error
         if newNorm < norm { swap(&outX, &scratchX); swap(&outW, &scratchW) }
         if newNorm >= 0.5 * norm { break }
         norm = newNorm
@@ -191,7 +198,7 @@ extension InteriorPointSolver {
       refinedSolve(dInit, c, [Double](repeating: 0, count: m), &discarded, &w)
       for i in 0..<m { y[i] = -w[i] }
       var zfree = [Double](repeating: 0, count: n)
-      A.transposeTimes(y, into: &zfree)
+      IterationKernels.transposeTimes(A, y, into: &zfree)
       for j in 0..<n { zfree[j] = c[j] - zfree[j] }
       for (k, j) in L.enumerated() { sl[k] = x[j] - l[j]; zl[k] = u[j].isFinite ? max(zfree[j], 0) : zfree[j] }
       for (k, j) in U.enumerated() { su[k] = u[j] - x[j]; zu[k] = l[j].isFinite ? max(-zfree[j], 0) : -zfree[j] }
@@ -219,9 +226,11 @@ extension InteriorPointSolver {
     }
 
     // Residuals and Newton-system buffers.
-    var Px = [Double](repeating: 0, count: n), ATy = Px, rx = Px, d = Px, v = Px, x1 = Px, r1 = Px, g = Px
+    var ATy = [Double](repeating: 0, count: n), rx = ATy, d = ATy, v = ATy, x1 = ATy, r1 = ATy, g = ATy
+    // P̄x; kept empty for an LP (P̄ = 0), whose terms in P̄x are skipped below.
+    var Px = P == nil ? [] : ATy
     var Ax = [Double](repeating: 0, count: m), ry = Ax, w1 = Ax, r2 = Ax
-    var predictorR1 = Px, predictorR2 = Ax   // the predictor's right-hand side, solved beside the constant one
+    var predictorR1 = ATy, predictorR2 = Ax   // the predictor's right-hand side, solved beside the constant one
     var rl = [Double](repeating: 0, count: nL), zsL = rl, dl = rl, cl = rl
     var ru = [Double](repeating: 0, count: nU), zsU = ru, du = ru, cu = ru
     var affine = EmbeddingDirection(n: n, m: m, nL: nL, nU: nU)
@@ -257,17 +266,19 @@ extension InteriorPointSolver {
     for iteration in 0...settings.maxIterations {
       info.iterations = iteration
       // Residuals.
-      IterationKernels.fill(&Px, 0)
-      P?.symmetricMultiplyAdd(x, into: &Px)
+      if let P {
+        IterationKernels.fill(&Px, 0)
+        P.symmetricMultiplyAdd(x, into: &Px)
+      }
       IterationKernels.transposeTimes(A, y, into: &ATy)
       IterationKernels.transposeTimes(AT, x, into: &Ax)
-      IterationKernels.combine(1, Px, tau, c, -1, ATy, into: &rx)
+      if P == nil { IterationKernels.combine(tau, c, -1, ATy, into: &rx) } else { IterationKernels.combine(1, Px, tau, c, -1, ATy, into: &rx) }
       IterationKernels.scatterAdd(-1, zl, at: L, into: &rx)
       IterationKernels.scatterAdd(1, zu, at: U, into: &rx)
       IterationKernels.combine(1, Ax, -tau, b, into: &ry)
       IterationKernels.boundResidual(1, x, at: L, lL, tau, sl, into: &rl)
       IterationKernels.boundResidual(-1, x, at: U, uU, tau, su, into: &ru)
-      let xPx = IterationKernels.dot(x, Px)
+      let xPx = P == nil ? 0 : IterationKernels.dot(x, Px)
       let cx = IterationKernels.dot(c, x), by = IterationKernels.dot(b, y)
       let lz = IterationKernels.dot(lL, zl), uz = IterationKernels.dot(uU, zu)
       let rtau = cx + xPx / tau - by - lz + uz + kappa
@@ -432,7 +443,7 @@ extension InteriorPointSolver {
       let affineConstant = directionRightHandSide(eta: 1, dl, du, tau * kappa, &predictorR1, &predictorR2)
       refinedSolvePair(d, r1, b, &x1, &w1, predictorR1, predictorR2, &affine.x, &affine.y)
       // v = c + 2P̄x/τ + (Z_l/S_l) l + (Z_u/S_u) u (the τ-row's coefficients of Δx).
-      IterationKernels.combine(1, c, 2 / tau, Px, into: &v)
+      if P == nil { IterationKernels.copy(c, into: &v) } else { IterationKernels.combine(1, c, 2 / tau, Px, into: &v) }
       IterationKernels.scatterAddProduct(zsL, lL, at: L, into: &v)
       IterationKernels.scatterAddProduct(zsU, uU, at: U, into: &v)
       let coefTau = -xPx / (tau * tau) - kappa / tau - IterationKernels.weightedSquares(lL, zsL)

@@ -418,12 +418,27 @@ enum IterationKernels {
   }
 
   /// e₁ = r₁ − (p + d∘x), e₂ = r₂ − q; returns max(‖e₁‖∞, ‖e₂‖∞) (the residual of a KKT solve, with
-  /// p = Aᵀw + P x and q = A x computed by the caller).
+  /// p = Aᵀw + P x and q = A x computed by the caller) and, from the same pass, max(‖r₁‖∞, ‖r₂‖∞).
   static func kktResidual(_ r1: [Double], _ p: [Double], _ d: [Double], _ x: [Double], _ r2: [Double], _ q: [Double],
-                          e1: inout [Double], e2: inout [Double]) -> Double {
+                          e1: inout [Double], e2: inout [Double]) -> (error: Double, rightHandSide: Double) {
     precondition([r1.count, p.count, d.count, x.count].allSatisfy { $0 == e1.count } && r2.count == e2.count
                  && q.count == e2.count, "kktResidual: lengths differ")
-    var e1Norm = 0.0, e2Norm = 0.0
+    // Per chunk: the error's norm and the right-hand side's, packed in one pair of partial results.
+    func pass(_ count: Int, _ body: @Sendable (Range<Int>) -> (Double, Double)) -> (Double, Double) {
+      let chunks = (count + grain - 1) / grain
+      if chunks <= 1 { return count > 0 ? body(0..<count) : (0, 0) }
+      var errors = [Double](repeating: 0, count: chunks), sides = errors
+      errors.withUnsafeMutableBufferPointer { eb in
+        sides.withUnsafeMutableBufferPointer { sb in
+          let eo = DisjointWrites(eb), so = DisjointWrites(sb)
+          forEachChunkInParallel(chunks) { chunk in
+            (eo[chunk], so[chunk]) = body(chunk * grain..<min(count, (chunk + 1) * grain))
+          }
+        }
+      }
+      return (errors.max() ?? 0, sides.max() ?? 0)
+    }
+    var first = (0.0, 0.0), second = (0.0, 0.0)
     r1.withUnsafeBufferPointer { r1b in
       p.withUnsafeBufferPointer { pb in
         d.withUnsafeBufferPointer { db in
@@ -431,14 +446,15 @@ enum IterationKernels {
             e1.withUnsafeMutableBufferPointer { e1b in
               let r1p = SharedReads(r1b), pp = SharedReads(pb), dp = SharedReads(db), xp = SharedReads(xb)
               let ep = SharedWrites(e1b)
-              e1Norm = chunkedExtreme(e1b.count, initial: 0, largest: true) { range in
-                var norm = 0.0
+              first = pass(e1b.count) { range in
+                var norm = 0.0, side = 0.0
                 for j in range {
                   let value = r1p[j] - (pp[j] + dp[j] * xp[j])
                   ep[j] = value
                   norm = max(norm, abs(value))
+                  side = max(side, abs(r1p[j]))
                 }
-                return norm
+                return (norm, side)
               }
             }
           }
@@ -449,19 +465,20 @@ enum IterationKernels {
       q.withUnsafeBufferPointer { qb in
         e2.withUnsafeMutableBufferPointer { e2b in
           let r2p = SharedReads(r2b), qp = SharedReads(qb), ep = SharedWrites(e2b)
-          e2Norm = chunkedExtreme(e2b.count, initial: 0, largest: true) { range in
-            var norm = 0.0
+          second = pass(e2b.count) { range in
+            var norm = 0.0, side = 0.0
             for i in range {
               let value = r2p[i] - qp[i]
               ep[i] = value
               norm = max(norm, abs(value))
+              side = max(side, abs(r2p[i]))
             }
-            return norm
+            return (norm, side)
           }
         }
       }
     }
-    return max(e1Norm, e2Norm)
+    return (max(first.0, second.0), max(first.1, second.1))
   }
 }
 
@@ -488,33 +505,5 @@ struct SharedWrites: @unchecked Sendable {
   @inline(__always) subscript(i: Int) -> Double {
     get { base.unsafelyUnwrapped[i] }
     nonmutating set { base.unsafelyUnwrapped[i] = newValue }
-  }
-}
-
-extension IterationKernels {
-  /// y ← Aᵀx, one column per output entry, columns split into chunks run on all cores (each entry is
-  /// summed by one thread in a fixed order). With `A` stored as the transpose of a matrix B, this is
-  /// y ← Bx.
-  static func transposeTimes(_ A: SparseMatrix, _ x: [Double], into y: inout [Double]) {
-    precondition(x.count == A.rows && y.count == A.columns, "transposeTimes: sizes differ")
-    A.columnStarts.withUnsafeBufferPointer { sb in
-      A.rowIndices.withUnsafeBufferPointer { rb in
-        A.values.withUnsafeBufferPointer { vb in
-          x.withUnsafeBufferPointer { xb in
-            y.withUnsafeMutableBufferPointer { yb in
-              let starts = SharedIndices(sb), rows = SharedIndices(rb), values = SharedReads(vb)
-              let xp = SharedReads(xb), yp = SharedWrites(yb)
-              chunked(yb.count) { range in
-                for j in range {
-                  var sum = 0.0
-                  for p in starts[j]..<starts[j + 1] { sum += values[p] * xp[rows[p]] }
-                  yp[j] = sum
-                }
-              }
-            }
-          }
-        }
-      }
-    }
   }
 }

@@ -35,6 +35,7 @@ extension KKTSystem {
 struct NormalEquationsSystem: KKTSystem {
   let name = "normal equations (dense Cholesky)"
   private let A: SparseMatrix
+  /// diag(P̄), or empty for an LP (P̄ = 0).
   private let hessianDiagonal: [Double]
   private var theta: [Double]
   private var delta = 0.0
@@ -51,7 +52,11 @@ struct NormalEquationsSystem: KKTSystem {
   mutating func factor(diagonal d: [Double], primalRegularization rho: Double, dualRegularization delta: Double) throws {
     let m = A.rows, n = A.columns
     self.delta = delta
-    for j in 0..<n { theta[j] = 1 / (hessianDiagonal[j] + d[j] + rho) }
+    if hessianDiagonal.isEmpty {
+      for j in 0..<n { theta[j] = 1 / (d[j] + rho) }
+    } else {
+      for j in 0..<n { theta[j] = 1 / (hessianDiagonal[j] + d[j] + rho) }
+    }
     workspace.storage.withUnsafeMutableBufferPointer { M in
       for k in 0..<(m * m) { M[k] = 0 }
       A.columnStarts.withUnsafeBufferPointer { starts in

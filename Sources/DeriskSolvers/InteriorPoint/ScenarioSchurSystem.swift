@@ -34,6 +34,7 @@ struct ScenarioSchurSystem: KKTSystem {
   let name = "scenario-structured Schur complement (sparse block Cholesky)"
 
   private let n: Int, mRows: Int
+  /// diag(P̄), or empty for an LP (P̄ = 0).
   private let hessianDiagonal: [Double]
   // First stage.
   private let firstColumns: [Int]
@@ -258,7 +259,11 @@ struct ScenarioSchurSystem: KKTSystem {
 
   mutating func factor(diagonal d: [Double], primalRegularization rho: Double, dualRegularization delta: Double) throws {
     self.delta = delta
-    for j in 0..<n { theta[j] = 1 / (hessianDiagonal[j] + d[j] + rho) }
+    if hessianDiagonal.isEmpty {
+      for j in 0..<n { theta[j] = 1 / (d[j] + rho) }
+    } else {
+      for j in 0..<n { theta[j] = 1 / (hessianDiagonal[j] + d[j] + rho) }
+    }
     let n0 = firstColumns.count
     let chunks = (batchCount + chunkSize - 1) / chunkSize
     var partial = [Double](repeating: 0, count: max(1, chunks) * max(1, n0 * n0))
