@@ -306,7 +306,8 @@ extension InteriorPointSolver {
         let result = finish(.optimal, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
         if result.termination == .optimal { return result }
         let unpolishedGap = result.info.relativeGap
-        if settings.verbose && !componentwiseRefinement {
+        let firstFailure = !componentwiseRefinement
+        if settings.verbose && firstFailure {
           log("the check on the unscaled problem failed; refining every solve row by row from here")
         }
         componentwiseRefinement = true
@@ -316,6 +317,7 @@ extension InteriorPointSolver {
           if let polished = polishedFinish(.optimal) { return polished }
           gapAtFailedPolish = unpolishedGap
         }
+        if firstFailure { info.componentwiseRefinementFrom = iteration }
       }
       // Infeasibility: only once κ dominates τ.
       if kappa > tau {

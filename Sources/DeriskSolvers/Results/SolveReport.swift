@@ -23,13 +23,18 @@ public struct SolveReport: Codable, Sendable, Hashable {
   public var rows: Int
   public var columns: Int
   public var linearSystem: String
+  /// `SolveInfo.dualsPolished` (nil when decoded from a report written before it was recorded).
+  public var dualsPolished: Bool?
+  /// `SolveInfo.componentwiseRefinementFrom`: absent when every solve was refined against the global tolerance only.
+  public var componentwiseRefinementFrom: Int?
   public var warnings: [String]
 
   enum CodingKeys: String, CodingKey {
     case name, status, objective, iterations, rows, columns, gap, warnings
     case primalStatus = "primal_status", dualStatus = "dual_status", dualObjective = "dual_objective"
     case solveSeconds = "solve_seconds", setupSeconds = "setup_seconds", primalResidual = "primal_residual"
-    case dualResidual = "dual_residual", linearSystem = "linear_system"
+    case dualResidual = "dual_residual", linearSystem = "linear_system", dualsPolished = "duals_polished"
+    case componentwiseRefinementFrom = "componentwise_refinement_from"
   }
 
   public init(problem: QuadraticProgram, result: SolveResult, warnings: [String] = []) {
@@ -49,6 +54,8 @@ public struct SolveReport: Codable, Sendable, Hashable {
     rows = problem.rowCount
     columns = problem.columnCount
     linearSystem = result.info.linearSystem
+    dualsPolished = result.info.dualsPolished
+    componentwiseRefinementFrom = result.info.componentwiseRefinementFrom
     self.warnings = warnings
   }
 }

@@ -47,6 +47,10 @@ public struct SolveInfo: Sendable, Hashable {
   /// the tolerances on the scaled problem, its duals as they were did not pass the check on the user's
   /// problem, the polished ones did; the figures above are those of the polished duals).
   public var dualsPolished = false
+  /// The iteration from which every linear solve was refined row by row, against each row's own terms
+  /// (a point met the tolerances on the scaled problem but failed the check on the user's problem, and
+  /// the polish did not make it pass); nil when that never happened.
+  public var componentwiseRefinementFrom: Int? = nil
 
   public init() {}
 }

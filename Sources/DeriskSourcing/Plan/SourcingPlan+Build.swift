@@ -19,7 +19,8 @@ extension SourcingPlan {
                            iterations: info.iterations, primalResidual: info.primalResidual, dualResidual: info.dualResidual,
                            relativeGap: info.relativeGap, seconds: info.setupSeconds + info.solveSeconds,
                            variables: program.model.variableCount, constraints: program.model.constraintCount,
-                           linearSystem: info.linearSystem)
+                           linearSystem: info.linearSystem, dualsPolished: info.dualsPolished,
+                           componentwiseRefinementFrom: info.componentwiseRefinementFrom)
     objective = solution.objective
     riskAversion = policy.riskAversion
     cvarConfidence = policy.cvarConfidence

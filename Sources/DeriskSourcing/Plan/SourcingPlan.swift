@@ -59,6 +59,10 @@ public struct SourcingPlan: Sendable, Hashable, Codable {
     public var constraints: Int
     /// The interior point's linear-system backend ("scenario-structured …" or "normal equations …").
     public var linearSystem: String
+    /// `SolveInfo.dualsPolished` (nil in a plan written before it was recorded).
+    public var dualsPolished: Bool?
+    /// `SolveInfo.componentwiseRefinementFrom`; absent when every solve was refined against the global tolerance only.
+    public var componentwiseRefinementFrom: Int?
   }
 
   public struct TailScenario: Sendable, Hashable, Codable {
