@@ -230,11 +230,12 @@ extension InteriorPointSolver {
     // P̄x; kept empty for an LP (P̄ = 0), whose terms in P̄x are skipped below.
     var Px = P == nil ? [] : ATy
     var Ax = [Double](repeating: 0, count: m), ry = Ax, w1 = Ax, r2 = Ax
-    var predictorR1 = ATy, predictorR2 = Ax   // the predictor's right-hand side, solved beside the constant one
     var rl = [Double](repeating: 0, count: nL), zsL = rl, dl = rl, cl = rl
     var ru = [Double](repeating: 0, count: nU), zsU = ru, du = ru, cu = ru
     var affine = EmbeddingDirection(n: n, m: m, nL: nL, nU: nU)
-    var step = affine, trial = affine
+    // A Gondzio corrector's trial direction goes into `affine`, which is not read again once the
+    // Mehrotra targets are formed (a third direction would hold n + m + 2(n_L + n_U) more numbers).
+    var step = affine
 
     var lastStep = 1.0
     var bestPrimal = Double.infinity, bestDual = Double.infinity, bestGap = Double.infinity
@@ -442,8 +443,10 @@ extension InteriorPointSolver {
       IterationKernels.scatterAddProduct(zsU, uU, at: U, into: &r1)
       IterationKernels.products(sl, zl, into: &dl)
       IterationKernels.products(su, zu, into: &du)
-      let affineConstant = directionRightHandSide(eta: 1, dl, du, tau * kappa, &predictorR1, &predictorR2)
-      refinedSolvePair(d, r1, b, &x1, &w1, predictorR1, predictorR2, &affine.x, &affine.y)
+      // The predictor's right-hand side goes into v and r2, free until v is formed below and r2 is next
+      // written by `direction` (two vectors fewer).
+      let affineConstant = directionRightHandSide(eta: 1, dl, du, tau * kappa, &v, &r2)
+      refinedSolvePair(d, r1, b, &x1, &w1, v, r2, &affine.x, &affine.y)
       // v = c + 2P̄x/τ + (Z_l/S_l) l + (Z_u/S_u) u (the τ-row's coefficients of Δx).
       if P == nil { IterationKernels.copy(c, into: &v) } else { IterationKernels.combine(1, c, 2 / tau, Px, into: &v) }
       IterationKernels.scatterAddProduct(zsL, lL, at: L, into: &v)
@@ -501,9 +504,9 @@ extension InteriorPointSolver {
         IterationKernels.gondzioTargets(du, su, zu, step.su, step.zu, step: target, low: lowBand, high: highBand, weights: wU, into: &cu)
         let ct = dtau - IterationKernels.gondzioCorrection(tau, kappa, step.tau, step.kappa, step: target, low: lowBand,
                                                            high: highBand)
-        let trialAlpha = direction(eta: 1 - sigma, cl, cu, ct, into: &trial)
+        let trialAlpha = direction(eta: 1 - sigma, cl, cu, ct, into: &affine)
         if trialAlpha >= 1.01 * alpha {
-          swap(&step, &trial)
+          swap(&step, &affine)
           alpha = trialAlpha
           swap(&dl, &cl)
           swap(&du, &cu)
