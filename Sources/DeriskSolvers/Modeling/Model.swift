@@ -81,6 +81,11 @@ public struct Model: Sendable {
   public var variables: [Variable] { (0..<variableCount).map { Variable(model: identity, index: $0) } }
   /// Every constraint, in order of creation (row order).
   public var constraints: [Constraint] { (0..<constraintCount).map { Constraint(model: identity, index: $0) } }
+  /// The handle of column j, for a caller that stores column indices instead of handles (it must have
+  /// had them from this model: j is not checked).
+  package func variable(at j: Int) -> Variable { Variable(model: identity, index: j) }
+  /// The handle of row i (likewise unchecked).
+  package func constraint(at i: Int) -> Constraint { Constraint(model: identity, index: i) }
 
   // MARK: Variables
 

@@ -40,7 +40,7 @@ extension SourcingPlan {
       costs.append(total)
       var mats: [MaterialOutcome] = []
       for (m, material) in sm.materials.enumerated() {
-        let spot = try val(program.spot[s][m]), stock = try val(program.draw[s][m]), short = try val(program.shortfall[s][m])
+        let spot = try val(program.spotVariable(s, material: m)), stock = try val(program.drawVariable(s, material: m)), short = try val(program.shortfallVariable(s, material: m))
         let demand = program.parameters[s].demand[m]
         mats.append(MaterialOutcome(material: material.id, demand: demand, supplied: clean(demand - spot - stock - short),
                                     spot: clean(spot), stockpile: clean(stock), shortfall: clean(short)))
@@ -183,7 +183,7 @@ extension SourcingPlan {
       var per = [Double](repeating: 0, count: S)
       var any = false
       for s in 0..<S {
-        if let row = program.legRow[s][l] { per[s] = -(try dual(row)) * program.parameters[s].legCapacityMultiplier[l]; any = true }
+        if let row = program.legConstraint(s, leg: l) { per[s] = -(try dual(row)) * program.parameters[s].legCapacityMultiplier[l]; any = true }
       }
       legPrice.append(per)
       if any { out.append(make(.legCapacity, leg.id, nil, unit, first: 0, per)) }
@@ -194,7 +194,7 @@ extension SourcingPlan {
       var per = [Double](repeating: 0, count: S)
       for s in 0..<S {
         for id in corridor.legs { if let l = legIndex[id] { per[s] += legPrice[l][s] } }
-        if let row = program.corridorRow[s][k] { per[s] += -(try dual(row)) * program.parameters[s].corridorCapacityMultiplier[k] }
+        if let row = program.corridorConstraint(s, corridor: k) { per[s] += -(try dual(row)) * program.parameters[s].corridorCapacityMultiplier[k] }
       }
       out.append(make(.corridorCapacity, corridor.id, nil, unit, first: 0, per))
     }
@@ -226,7 +226,7 @@ extension SourcingPlan {
       var first = 0.0
       for s in 0..<S {
         let scale = material.demand > 0 ? program.parameters[s].demand[m] / material.demand : 1
-        per[s] = try dual(program.demandRow[s][m]) * scale
+        per[s] = try dual(program.demandConstraint(s, material: m)) * scale
       }
       for r in program.countryShareRows where r.material == m { first += try dual(r.row) * r.share }
       for r in program.corridorShareRows where r.material == m {

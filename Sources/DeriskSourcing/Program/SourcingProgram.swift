@@ -26,21 +26,21 @@ public struct SourcingProgram: Sendable {
   var reservationPrice: [Double] = []      // [corridor]
   var contractFee: [[Double]] = []         // [supplier][offer]
   var countryShareRows: [ShareRow] = []
-  // Per scenario.
-  /// Per scenario, offers in supplier order ([s][offerStart[supplier] + offer]); see `shipment`. The
-  /// supplier's capacity in the scenario is the variable's upper bound, not a row.
-  var ship: [[Variable]] = []
-  /// [s][leg · M + material], one array per scenario (not one per leg: a scenario program's handles
-  /// are a good part of what stays alive through the solve); see `flowVariable`.
-  var flow: [[Variable?]] = []
-  var spot: [[Variable?]] = []             // [s][material]
-  var draw: [[Variable?]] = []             // [s][material]
-  var shortfall: [[Variable]] = []         // [s][material]
-  var demandRow: [[Constraint]] = []       // [s][material]
-  /// Where each supplier's offers start in a scenario's `ship`.
+  // Per scenario, as column (row) indices in flat tables (see `ScenarioIndexTable`), read through the
+  // accessors below.
+  /// Offers in supplier order ([s][offerStart[supplier] + offer]); see `shipment`. The supplier's
+  /// capacity in the scenario is the variable's upper bound, not a row.
+  var shipColumns = ScenarioIndexTable(width: 0, scenarios: 0)
+  /// [s][leg · M + material]; see `flowVariable`.
+  var flowColumns = ScenarioIndexTable(width: 0, scenarios: 0)
+  var spotColumns = ScenarioIndexTable(width: 0, scenarios: 0)        // [s][material]
+  var drawColumns = ScenarioIndexTable(width: 0, scenarios: 0)        // [s][material]
+  var shortfallColumns = ScenarioIndexTable(width: 0, scenarios: 0)   // [s][material]
+  var demandRows = ScenarioIndexTable(width: 0, scenarios: 0)         // [s][material]
+  /// Where each supplier's offers start in a scenario's shipments.
   var offerStart: [Int] = []
-  var legRow: [[Constraint?]] = []         // [s][leg]
-  var corridorRow: [[Constraint?]] = []    // [s][corridor]
+  var legRows = ScenarioIndexTable(width: 0, scenarios: 0)            // [s][leg]
+  var corridorRows = ScenarioIndexTable(width: 0, scenarios: 0)       // [s][corridor]
   var corridorShareRows: [ShareRow] = []
   /// Cₛ split by part; Cₛ = Σ parts.
   var costParts: [[CostPart: LinearExpression]] = []
@@ -51,12 +51,26 @@ public struct SourcingProgram: Sendable {
 
   /// The shipment of a supplier's offer in scenario s, 0 ≤ y ≤ capacity (a bound: as a row
   /// y − slack = 0 it cost every scenario block a row and a column for what a bound says).
-  func shipment(_ s: Int, supplier i: Int, offer o: Int) -> Variable { ship[s][offerStart[i] + o] }
+  func shipment(_ s: Int, supplier i: Int, offer o: Int) -> Variable {
+    model.variable(at: shipColumns[s, offerStart[i] + o]!)
+  }
 
   /// The flow of material m on leg l in scenario s, when that pair can carry useful flow.
   func flowVariable(_ s: Int, leg l: Int, material m: Int) -> Variable? {
-    flow[s][l * sourcingModel.materials.count + m]
+    flowColumns[s, l * sourcingModel.materials.count + m].map(model.variable(at:))
   }
+  /// The spot purchase of material m in scenario s, when the market offers any.
+  func spotVariable(_ s: Int, material m: Int) -> Variable? { spotColumns[s, m].map(model.variable(at:)) }
+  /// The stockpile draw of material m in scenario s, when the stockpile allows any.
+  func drawVariable(_ s: Int, material m: Int) -> Variable? { drawColumns[s, m].map(model.variable(at:)) }
+  /// The shortfall of material m in scenario s.
+  func shortfallVariable(_ s: Int, material m: Int) -> Variable { model.variable(at: shortfallColumns[s, m]!) }
+  /// The demand row of material m in scenario s.
+  func demandConstraint(_ s: Int, material m: Int) -> Constraint { model.constraint(at: demandRows[s, m]!) }
+  /// The capacity row of leg l in scenario s, when the leg carries any flow.
+  func legConstraint(_ s: Int, leg l: Int) -> Constraint? { legRows[s, l].map(model.constraint(at:)) }
+  /// The capacity row of corridor k in scenario s, when the corridor has a cap and an entry flow.
+  func corridorConstraint(_ s: Int, corridor k: Int) -> Constraint? { corridorRows[s, k].map(model.constraint(at:)) }
 
   /// One share-cap row and what it caps.
   struct ShareRow: Sendable {
@@ -151,6 +165,14 @@ public struct SourcingProgram: Sendable {
 
     offerStart = [0]
     for s in sm.suppliers { offerStart.append((offerStart.last ?? 0) + s.offers.count) }
+    shipColumns = ScenarioIndexTable(width: offerStart.last ?? 0, scenarios: S)
+    flowColumns = ScenarioIndexTable(width: sm.legs.count * M, scenarios: S)
+    spotColumns = ScenarioIndexTable(width: M, scenarios: S)
+    drawColumns = ScenarioIndexTable(width: M, scenarios: S)
+    shortfallColumns = ScenarioIndexTable(width: M, scenarios: S)
+    demandRows = ScenarioIndexTable(width: M, scenarios: S)
+    legRows = ScenarioIndexTable(width: sm.legs.count, scenarios: S)
+    corridorRows = ScenarioIndexTable(width: sm.corridors.count, scenarios: S)
     let series = SeriesNodes(sm, usable: usable, offerStart: offerStart)
 
     // First stage: contracts.
@@ -227,7 +249,7 @@ public struct SourcingProgram: Sendable {
           shipS.append(y)
         }
       }
-      ship.append(shipS)
+      shipColumns.append(shipS.map(\.index))
 
       var flowS = [[Variable?]](repeating: [Variable?](repeating: nil, count: M), count: sm.legs.count)
       for (l, leg) in sm.legs.enumerated() {
@@ -253,7 +275,7 @@ public struct SourcingProgram: Sendable {
           if !series.contains(leg.to, m) { add(leg.to, m, f, 1) }
         }
       }
-      flow.append(flowS.flatMap { $0 })
+      flowColumns.append(flowS.flatMap { $0.map { $0?.index } })
 
       var spotS: [Variable?] = [], drawS: [Variable?] = [], shortS: [Variable] = [], demandS: [Constraint] = []
       for (m, material) in sm.materials.enumerated() {
@@ -283,15 +305,15 @@ public struct SourcingProgram: Sendable {
         add(dest, m, short, 1)
         shortS.append(short)
       }
-      spot.append(spotS)
-      draw.append(drawS)
-      shortfall.append(shortS)
+      spotColumns.append(spotS.map { $0?.index })
+      drawColumns.append(drawS.map { $0?.index })
+      shortfallColumns.append(shortS.map(\.index))
 
       for m in 0..<M {
         let e = balance[dest]?[m] ?? LinearExpression()
         demandS.append(try model.addConstraint(e, .equal, par.demand[m], name: "demand[\(sm.materials[m].id),\(scenarioNames[s])]", block: block))
       }
-      demandRow.append(demandS)
+      demandRows.append(demandS.map(\.index))
       for node in balance.keys.sorted() where node != dest {
         for m in 0..<M {
           guard let e = balance[node]?[m], e.termCount > 0 else { continue }
@@ -311,7 +333,7 @@ public struct SourcingProgram: Sendable {
         legS[l] = try model.addConstraint(e, .lessOrEqual, par.legCapacity(l, base: leg.capacity),
                                           name: "leg[\(leg.id),\(scenarioNames[s])]", block: block)
       }
-      legRow.append(legS)
+      legRows.append(legS.map { $0?.index })
       // Corridor caps.
       var corridorS = [Constraint?](repeating: nil, count: sm.corridors.count)
       for (k, corridor) in sm.corridors.enumerated() {
@@ -323,7 +345,7 @@ public struct SourcingProgram: Sendable {
         corridorS[k] = try model.addConstraint(e, .lessOrEqual, par.corridorCapacityMultiplier[k] * cap,
                                                name: "corridor[\(corridor.id),\(scenarioNames[s])]", block: block)
       }
-      corridorRow.append(corridorS)
+      corridorRows.append(corridorS.map { $0?.index })
       // Corridor share caps, as a share of this scenario's demand.
       for (k, corridor) in sm.corridors.enumerated() {
         for m in 0..<M {
