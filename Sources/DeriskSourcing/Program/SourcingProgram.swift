@@ -42,8 +42,10 @@ public struct SourcingProgram: Sendable {
   var legRows = ScenarioIndexTable(width: 0, scenarios: 0)            // [s][leg]
   var corridorRows = ScenarioIndexTable(width: 0, scenarios: 0)       // [s][corridor]
   var corridorShareRows: [ShareRow] = []
-  /// Cₛ split by part; Cₛ = Σ parts.
-  var costParts: [[CostPart: LinearExpression]] = []
+  /// Cₛ split by part, Cₛ = Σ parts (see `costPart`): the first-stage parts, the same in every scenario,
+  /// once, and the scenario parts in a compact table.
+  var firstStageCostParts: [CostPart: LinearExpression] = [:]
+  var scenarioCostParts = ScenarioCostTable(parts: [.goods, .freight, .pipelineInventory, .spot, .stockpile, .shortfall])
   /// Entry legs of each corridor (its throughput is their flow).
   let entryLegs: [[Int]]
   /// The CVaR threshold t (VaR at the optimum), when the objective has one.
@@ -90,8 +92,13 @@ public struct SourcingProgram: Sendable {
   /// Cₛ, the cost of scenario s as an affine expression of the program's variables.
   public func scenarioCost(_ s: Int) -> LinearExpression {
     var e = LinearExpression()
-    for part in CostPart.allCases { if let x = costParts[s][part] { e += x } }
+    for part in CostPart.allCases { if let x = costPart(s, part) { e += x } }
     return e
+  }
+
+  /// One part of Cₛ, or nil when scenario s has none.
+  public func costPart(_ s: Int, _ part: CostPart) -> LinearExpression? {
+    firstStageCostParts[part] ?? scenarioCostParts.expression(s, part, in: model)
   }
 
   /// Builds the program of `sourcingModel` over the given scenarios.
@@ -217,6 +224,7 @@ public struct SourcingProgram: Sendable {
     var reservationCost = LinearExpression()
     for k in reserve.indices { if let r = reserve[k] { reservationCost.addTerm(r, reservationPrice[k]) } }
 
+    firstStageCostParts = [.contractFees: firstStageCost, .reservations: reservationCost]
     try addContractPolicyRows()
     if let budget = policy.budget {
       try model.addConstraint(firstStageCost + reservationCost, .lessOrEqual, budget, name: "budget", block: .firstStage)
@@ -226,7 +234,7 @@ public struct SourcingProgram: Sendable {
     for s in 0..<S {
       let par = parameters[s]
       let block = BlockLabel.scenario(s)
-      var parts: [CostPart: LinearExpression] = [.contractFees: firstStageCost, .reservations: reservationCost]
+      var parts: [CostPart: LinearExpression] = [:]
       var goods = LinearExpression(), freight = LinearExpression(), pipeline = LinearExpression()
       var spotCost = LinearExpression(), stockCost = LinearExpression(), shortCost = LinearExpression()
       // Balance of material m at node n: inflow + supply − outflow.
@@ -367,7 +375,7 @@ public struct SourcingProgram: Sendable {
       parts[.spot] = spotCost
       parts[.stockpile] = stockCost
       parts[.shortfall] = shortCost
-      costParts.append(parts)
+      scenarioCostParts.append(parts)
     }
     try setRiskObjective()
   }
