@@ -86,6 +86,14 @@ public struct Model: Sendable {
   package func variable(at j: Int) -> Variable { Variable(model: identity, index: j) }
   /// The handle of row i (likewise unchecked).
   package func constraint(at i: Int) -> Constraint { Constraint(model: identity, index: i) }
+  /// Σₖ coefficients[k] · x_{columns[k]} + constant as an expression of this model's variables (the
+  /// columns unchecked, as in `variable(at:)`), terms in the given order.
+  package func expression(columns: some Collection<Int32>, coefficients: some Collection<Double>,
+                          constant: Double) -> LinearExpression {
+    let id = identity
+    return LinearExpression(terms: zip(columns.lazy.map { Variable(model: id, index: Int($0)) }, coefficients),
+                            constant: constant)
+  }
 
   // MARK: Variables
 

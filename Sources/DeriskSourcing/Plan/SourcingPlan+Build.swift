@@ -33,7 +33,7 @@ extension SourcingPlan {
       var parts: [String: Double] = [:]
       var total = 0.0
       for part in SourcingProgram.CostPart.allCases {
-        let x = try program.costPart(s, part).map { try solution.value(of: $0) } ?? 0
+        let x = try program.costPartValue(s, part, in: solution) ?? 0
         parts[part.rawValue] = x
         total += x
       }

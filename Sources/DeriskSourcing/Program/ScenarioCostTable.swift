@@ -37,11 +37,25 @@ struct ScenarioCostTable: Sendable {
   /// Part `part` of scenario s as an expression of `model`'s columns, or nil when the scenario has none
   /// (or the part is not one of `parts`).
   func expression(_ s: Int, _ part: SourcingProgram.CostPart, in model: Model) -> LinearExpression? {
+    guard let k = slot(s, part) else { return nil }
+    let range = offsets[k]..<offsets[k + 1]
+    return model.expression(columns: columns[range], coefficients: coefficients[range], constant: constants[k])
+  }
+
+  /// The value of part `part` of scenario s at the point x (indexed by column; NaN when x is empty), or
+  /// nil when the scenario has none: the same sum, in the same order, as the expression's value.
+  func value(_ s: Int, _ part: SourcingProgram.CostPart, at x: [Double]) -> Double? {
+    guard let k = slot(s, part) else { return nil }
+    if x.isEmpty { return .nan }   // no point (as `ModelSolution.value(of:)`)
+    var total = constants[k]
+    for q in offsets[k]..<offsets[k + 1] { total += coefficients[q] * x[Int(columns[q])] }
+    return total
+  }
+
+  /// The entry of (s, part), when the scenario has that part.
+  private func slot(_ s: Int, _ part: SourcingProgram.CostPart) -> Int? {
     guard let p = parts.firstIndex(of: part) else { return nil }
     let k = s * parts.count + p
-    guard present[k] else { return nil }
-    let range = offsets[k]..<offsets[k + 1]
-    return LinearExpression(terms: range.lazy.map { (model.variable(at: Int(columns[$0])), coefficients[$0]) },
-                            constant: constants[k])
+    return present[k] ? k : nil
   }
 }

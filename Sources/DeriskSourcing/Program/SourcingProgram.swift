@@ -101,6 +101,13 @@ public struct SourcingProgram: Sendable {
     firstStageCostParts[part] ?? scenarioCostParts.expression(s, part, in: model)
   }
 
+  /// The value of one part of Cₛ at the solution (what `solution.value(of: costPart(s, part))` gives,
+  /// without building the expression), or nil when scenario s has none.
+  func costPartValue(_ s: Int, _ part: CostPart, in solution: ModelSolution) throws -> Double? {
+    if let e = firstStageCostParts[part] { return try solution.value(of: e) }
+    return scenarioCostParts.value(s, part, at: solution.result.solution.x)
+  }
+
   /// Builds the program of `sourcingModel` over the given scenarios.
   ///
   /// - Parameters:
