@@ -39,17 +39,19 @@ extension InteriorPointSolver {
     }()
     let systemStart = elapsed()
     var kkt: any KKTSystem
-    let structured = form.columnBlock.flatMap { columns in form.rowBlock.map { (columns, $0) } }
-    let hasScenarios = (structured?.0.contains { $0 > 0 } ?? false) || (structured?.1.contains { $0 > 0 } ?? false)
-    switch settings.linearSystem {
-    case .augmented:
-      kkt = AugmentedSystem(A: form.A, P: P)
-    case .scenarioStructured where diagonalP != nil && structured != nil,
-         .automatic where diagonalP != nil && hasScenarios:
-      kkt = ScenarioSchurSystem(A: form.A, hessianDiagonal: diagonalP ?? [], columnBlock: structured?.0 ?? [],
-                                rowBlock: structured?.1 ?? [])
-    case .normalEquations, .automatic, .scenarioStructured:
-      if let diagonalP { kkt = NormalEquationsSystem(A: form.A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: form.A, P: P) }
+    do {
+      let structured = form.columnBlock.flatMap { columns in form.rowBlock.map { (columns, $0) } }
+      let hasScenarios = (structured?.0.contains { $0 > 0 } ?? false) || (structured?.1.contains { $0 > 0 } ?? false)
+      switch settings.linearSystem {
+      case .augmented:
+        kkt = AugmentedSystem(A: form.A, P: P)
+      case .scenarioStructured where diagonalP != nil && structured != nil,
+           .automatic where diagonalP != nil && hasScenarios:
+        kkt = ScenarioSchurSystem(A: form.A, hessianDiagonal: diagonalP ?? [], columnBlock: structured?.0 ?? [],
+                                  rowBlock: structured?.1 ?? [])
+      case .normalEquations, .automatic, .scenarioStructured:
+        if let diagonalP { kkt = NormalEquationsSystem(A: form.A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: form.A, P: P) }
+      }
     }
     // The iteration reads Ā through A and AT only, and the backend holds what it needs: the standard
     // form's own copy goes (a third of the memory Ā takes in the iteration).
@@ -176,6 +178,9 @@ extension InteriorPointSolver {
     var tau = 1.0, kappa = 1.0
     let weights = CentralPathWeights(columnBlock: form.columnBlock, costs: c, lowerBounded: L, upperBounded: U,
                                      enabled: settings.weightedCentralPath)
+    // The block labels have served (backend and weights): they go too.
+    form.columnBlock = nil
+    form.rowBlock = nil
     let wL = weights.lower, wU = weights.upper
     do {
       var dInit = [Double](repeating: 0, count: n)
