@@ -58,7 +58,11 @@ struct ScenarioSchurSystem: KKTSystem {
   private let plans: [BlockCholeskyPlan]
   private let factorOffset: [Int]
   // Numeric state.
-  private var theta: [Double]
+  /// Θ of the first-stage columns (in `firstColumns` order).
+  private var firstTheta: [Double] = []
+  /// Θ of the blocks' columns in batch-lane order (`batchColumns`' layout), written while factoring and
+  /// read by the sweeps without a gather.
+  private var thetaLanes: [Lanes] = []
   private var factors: [Lanes]
   private var firstStage: LDLTFactorization?
   private var delta = 0.0
@@ -232,7 +236,7 @@ struct ScenarioSchurSystem: KKTSystem {
     tOffset = bTOffset; tRows = bTRows; tColumns = bTColumns; tValues = bTValues
     self.plans = plans
     factorOffset = bFactorOffset
-    theta = [Double](repeating: 0, count: n)
+    thetaLanes = [Lanes](repeating: .zero, count: bColumnOffset[B])
     factors = [Lanes](repeating: .zero, count: bFactorOffset[B])
   }
 
@@ -259,32 +263,37 @@ struct ScenarioSchurSystem: KKTSystem {
 
   mutating func factor(diagonal d: [Double], primalRegularization rho: Double, dualRegularization delta: Double) throws {
     self.delta = delta
-    if hessianDiagonal.isEmpty {
-      for j in 0..<n { theta[j] = 1 / (d[j] + rho) }
-    } else {
-      for j in 0..<n { theta[j] = 1 / (hessianDiagonal[j] + d[j] + rho) }
-    }
+    precondition(d.count == n, "ScenarioSchurSystem.factor: \(d.count) diagonal entries for \(n) columns")
+    firstTheta = firstColumns.map { j in 1 / ((hessianDiagonal.isEmpty ? 0 : hessianDiagonal[j]) + d[j] + rho) }
     let n0 = firstColumns.count
     let chunks = (batchCount + chunkSize - 1) / chunkSize
     var partial = [Double](repeating: 0, count: max(1, chunks) * max(1, n0 * n0))
     var failures = [Int](repeating: -1, count: max(1, chunks))   // first failing block of each chunk
     // Move the factor storage out of `self` so that the copy the parallel loop captures does not share
     // (and so copy on write) it.
-    var storage = factors
+    var storage = factors, thetaStorage = thetaLanes
     factors = []
+    thetaLanes = []
     if storage.isEmpty { storage = [.zero] }
+    if thetaStorage.isEmpty { thetaStorage = [.zero] }
     let system = self
     storage.withUnsafeMutableBufferPointer { fac in
-      partial.withUnsafeMutableBufferPointer { part in
-        failures.withUnsafeMutableBufferPointer { fail in
-          let facW = DisjointWrites(fac), partW = DisjointWrites(part), failW = DisjointWrites(fail)
-          forEachChunkInParallel(chunks) { chunk in
-            system.factorChunk(chunk, factors: facW, partial: partW, failures: failW)
+      thetaStorage.withUnsafeMutableBufferPointer { th in
+        partial.withUnsafeMutableBufferPointer { part in
+          failures.withUnsafeMutableBufferPointer { fail in
+            d.withUnsafeBufferPointer { db in
+              let facW = DisjointWrites(fac), thW = DisjointWrites(th), partW = DisjointWrites(part)
+              let failW = DisjointWrites(fail), dR = SharedReads(db)
+              forEachChunkInParallel(chunks) { chunk in
+                system.factorChunk(chunk, diagonal: dR, rho: rho, theta: thW, factors: facW, partial: partW, failures: failW)
+              }
+            }
           }
         }
       }
     }
     factors = storage
+    thetaLanes = thetaStorage
     if let s = failures.filter({ $0 >= 0 }).min() {
       throw FactorizationError.notPositiveDefinite(leadingMinor: s + 1)
     }
@@ -295,7 +304,7 @@ struct ScenarioSchurSystem: KKTSystem {
       let base = chunk * n0 * n0
       for j in 0..<n0 { for i in j..<n0 { F[i, j] += partial[base + i + j * n0] } }
     }
-    for (f, j) in firstColumns.enumerated() { F[f, f] += 1 / theta[j] }
+    for f in 0..<n0 { F[f, f] += 1 / firstTheta[f] }
     for j in 0..<n0 {
       for p in A0.columnStarts[j]..<A0.columnStarts[j + 1] { F[n0 + A0.rowIndices[p], j] = A0.values[p] }
     }
@@ -305,27 +314,29 @@ struct ScenarioSchurSystem: KKTSystem {
 
   /// Factors the batches of one chunk and adds Σ VₛᵀVₛ of their blocks into the chunk's slot of `partial`
   /// (Vₛ is formed in a scratch buffer and not kept: the solves apply it through Tₛ and L_BB, see `solve`).
-  private func factorChunk(_ chunk: Int, factors: DisjointWrites<Lanes>, partial: DisjointWrites<Double>,
-                           failures: DisjointWrites<Int>) {
+  /// Θ = (diag(P̄) + d + ρ)⁻¹ of the chunk's columns is formed here, lane by lane, into `theta`.
+  private func factorChunk(_ chunk: Int, diagonal d: SharedReads, rho: Double, theta: DisjointWrites<Lanes>,
+                           factors: DisjointWrites<Lanes>, partial: DisjointWrites<Double>, failures: DisjointWrites<Int>) {
     let n0 = firstColumns.count
     let first = chunk * chunkSize, last = min(batchCount, first + chunkSize)
     let base = chunk * n0 * n0
-    var localTheta: [Lanes] = []
     var work: [Lanes] = []
     var vScratch: [Lanes] = []
     var nonzeroColumns: [Int] = []
-    theta.withUnsafeBufferPointer { th in
+    let dp = UnsafeBufferPointer(start: d.base, count: n)
+    hessianDiagonal.withUnsafeBufferPointer { hd in
       wValues.withUnsafeBufferPointer { wv in
         for b in first..<last {
           let plan = plans[Int(batchPlan[b])]
           let lanes = Int(batchWidth[b])
-          localTheta.removeAll(keepingCapacity: true)
-          for c in batchColumnOffset[b]..<batchColumnOffset[b + 1] { localTheta.append(Self.gather(th, batchColumns[c])) }
-          let slots = factors.slice(factorOffset[b], factorOffset[b + 1])
-          let failed = localTheta.withUnsafeBufferPointer { lt in
-            plan.factor(values: UnsafeBufferPointer(rebasing: wv[wEntryOffset[b]..<wEntryOffset[b + 1]]),
-                        theta: lt, delta: delta, into: slots)
+          let localTheta = theta.slice(batchColumnOffset[b], batchColumnOffset[b + 1])
+          for (k, c) in (batchColumnOffset[b]..<batchColumnOffset[b + 1]).enumerated() {
+            let h = hd.isEmpty ? Lanes.zero : Self.gather(hd, batchColumns[c])
+            localTheta[k] = 1 / (h + Self.gather(dp, batchColumns[c]) + Lanes(repeating: rho))
           }
+          let slots = factors.slice(factorOffset[b], factorOffset[b + 1])
+          let failed = plan.factor(values: UnsafeBufferPointer(rebasing: wv[wEntryOffset[b]..<wEntryOffset[b + 1]]),
+                                   theta: UnsafeBufferPointer(localTheta), delta: delta, into: slots)
           if any(failed) {
             failures[chunk] = (0..<lanes).filter { failed[$0] }.map { Int(batchBlocks[b][$0]) }.min() ?? Int(batchBlocks[b][0])
             return
@@ -429,10 +440,10 @@ struct ScenarioSchurSystem: KKTSystem {
   }
 
   /// Runs `body` with the buffers a batch sweep reads: the factors, Θ and Wₛ's values.
-  private func withSweepBuffers(_ body: (_ factors: UnsafeBufferPointer<Lanes>, _ theta: UnsafeBufferPointer<Double>,
+  private func withSweepBuffers(_ body: (_ factors: UnsafeBufferPointer<Lanes>, _ theta: UnsafeBufferPointer<Lanes>,
                                          _ wValues: UnsafeBufferPointer<Lanes>) -> Void) {
     factors.withUnsafeBufferPointer { fac in
-      theta.withUnsafeBufferPointer { th in
+      thetaLanes.withUnsafeBufferPointer { th in
         wValues.withUnsafeBufferPointer { wv in body(fac, th, wv) }
       }
     }
@@ -461,7 +472,7 @@ struct ScenarioSchurSystem: KKTSystem {
             plan.wRows.withUnsafeBufferPointer { wr in
               for c in 0..<(batchColumnOffset[b + 1] - columnBase) {
                 let j = batchColumns[columnBase + c]
-                let scaled = Self.gather(th, j) * Self.gather(r1, j)
+                let scaled = th[columnBase + c] * Self.gather(r1, j)
                 for e in Int(ws[c])..<Int(ws[c + 1]) { x[Int(wr[e])] += wv[entryBase + e] * scaled }
               }
             }
@@ -513,7 +524,7 @@ struct ScenarioSchurSystem: KKTSystem {
                 let j = batchColumns[columnBase + c]
                 var sum = Self.gather(r1, j)
                 for e in Int(ws[c])..<Int(ws[c + 1]) { sum -= wv[entryBase + e] * x[Int(wr[e])] }
-                let result = Self.gather(th, j) * sum
+                let result = th[columnBase + c] * sum
                 for lane in 0..<lanes { v.r1[Int(j[lane])] = result[lane] }
               }
             }
