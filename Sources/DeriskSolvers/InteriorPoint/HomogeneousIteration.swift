@@ -151,7 +151,7 @@ extension InteriorPointSolver {
           kkt.solve(&errorX, &errorW)
           IterationKernels.combine(1, outX, 1, errorX, into: &scratchX)
           IterationKernels.combine(1, outW, 1, errorW, into: &scratchW)
-          _ = residual(scratchX, scratchW, &errorX, &errorW).error
+          _ = residual(scratchX, scratchW, &errorX, &errorW)
           let newError = componentwiseError(d, r1, r2, scratchX)
           if newError < error { swap(&outX, &scratchX); swap(&outW, &scratchW) }
           if newError >= 0.5 * error { break }

@@ -21,18 +21,26 @@ enum IterationKernels {
     forEachChunkInParallel(chunks) { chunk in body(chunk * grain..<min(count, (chunk + 1) * grain)) }
   }
 
-  /// Σ over chunks (in chunk order) of `partial(range)`.
+  /// `partial(range)` of every chunk, in chunk order, the chunks run on all cores (`filler` only sizes
+  /// the array: every entry is overwritten).
   @inline(__always)
-  static func chunkedSum(_ count: Int, _ partial: @Sendable (Range<Int>) -> Double) -> Double {
+  static func chunkResults<T>(_ count: Int, filler: T, _ partial: @Sendable (Range<Int>) -> T) -> [T] {
     let chunks = (count + grain - 1) / grain
-    if chunks <= 1 { return count > 0 ? partial(0..<count) : 0 }
-    var sums = [Double](repeating: 0, count: chunks)
-    sums.withUnsafeMutableBufferPointer { buffer in
+    var results = [T](repeating: filler, count: chunks)
+    if chunks == 0 { return results }
+    results.withUnsafeMutableBufferPointer { buffer in
       let out = DisjointWrites(buffer)
       forEachChunkInParallel(chunks) { chunk in out[chunk] = partial(chunk * grain..<min(count, (chunk + 1) * grain)) }
     }
+    return results
+  }
+
+  /// Σ over chunks (in chunk order) of `partial(range)`.
+  @inline(__always)
+  static func chunkedSum(_ count: Int, _ partial: @Sendable (Range<Int>) -> Double) -> Double {
+    if count <= grain { return count > 0 ? partial(0..<count) : 0 }
     var total = 0.0
-    for value in sums { total += value }
+    for value in chunkResults(count, filler: 0.0, partial) { total += value }
     return total
   }
 
@@ -40,14 +48,8 @@ enum IterationKernels {
   @inline(__always)
   static func chunkedExtreme(_ count: Int, initial: Double, largest: Bool,
                              _ partial: @Sendable (Range<Int>) -> Double) -> Double {
-    let chunks = (count + grain - 1) / grain
-    if chunks <= 1 { return count > 0 ? (largest ? max(initial, partial(0..<count)) : min(initial, partial(0..<count))) : initial }
-    var values = [Double](repeating: initial, count: chunks)
-    values.withUnsafeMutableBufferPointer { buffer in
-      let out = DisjointWrites(buffer)
-      forEachChunkInParallel(chunks) { chunk in out[chunk] = partial(chunk * grain..<min(count, (chunk + 1) * grain)) }
-    }
-    return values.reduce(initial) { largest ? max($0, $1) : min($0, $1) }
+    if count <= grain { return count > 0 ? (largest ? max(initial, partial(0..<count)) : min(initial, partial(0..<count))) : initial }
+    return chunkResults(count, filler: initial, partial).reduce(initial) { largest ? max($0, $1) : min($0, $1) }
   }
 
   /// Index arrays are strictly increasing by construction, so their ends bound every entry.
@@ -423,20 +425,10 @@ enum IterationKernels {
                           e1: inout [Double], e2: inout [Double]) -> (error: Double, rightHandSide: Double) {
     precondition([r1.count, p.count, d.count, x.count].allSatisfy { $0 == e1.count } && r2.count == e2.count
                  && q.count == e2.count, "kktResidual: lengths differ")
-    // Per chunk: the error's norm and the right-hand side's, packed in one pair of partial results.
+    // Per chunk: the error's norm and the right-hand side's, as one pair of partial results.
     func pass(_ count: Int, _ body: @Sendable (Range<Int>) -> (Double, Double)) -> (Double, Double) {
-      let chunks = (count + grain - 1) / grain
-      if chunks <= 1 { return count > 0 ? body(0..<count) : (0, 0) }
-      var errors = [Double](repeating: 0, count: chunks), sides = errors
-      errors.withUnsafeMutableBufferPointer { eb in
-        sides.withUnsafeMutableBufferPointer { sb in
-          let eo = DisjointWrites(eb), so = DisjointWrites(sb)
-          forEachChunkInParallel(chunks) { chunk in
-            (eo[chunk], so[chunk]) = body(chunk * grain..<min(count, (chunk + 1) * grain))
-          }
-        }
-      }
-      return (errors.max() ?? 0, sides.max() ?? 0)
+      if count <= grain { return count > 0 ? body(0..<count) : (0, 0) }
+      return chunkResults(count, filler: (0.0, 0.0), body).reduce((0.0, 0.0)) { (max($0.0, $1.0), max($0.1, $1.1)) }
     }
     var first = (0.0, 0.0), second = (0.0, 0.0)
     r1.withUnsafeBufferPointer { r1b in

@@ -59,20 +59,20 @@ public struct SourcingProgram: Sendable {
 
   /// The flow of material m on leg l in scenario s, when that pair can carry useful flow.
   func flowVariable(_ s: Int, leg l: Int, material m: Int) -> Variable? {
-    flowColumns[s, l * sourcingModel.materials.count + m].map(model.variable(at:))
+    flowColumns[s, l * sourcingModel.materials.count + m].map { model.variable(at: $0) }
   }
   /// The spot purchase of material m in scenario s, when the market offers any.
-  func spotVariable(_ s: Int, material m: Int) -> Variable? { spotColumns[s, m].map(model.variable(at:)) }
+  func spotVariable(_ s: Int, material m: Int) -> Variable? { spotColumns[s, m].map { model.variable(at: $0) } }
   /// The stockpile draw of material m in scenario s, when the stockpile allows any.
-  func drawVariable(_ s: Int, material m: Int) -> Variable? { drawColumns[s, m].map(model.variable(at:)) }
+  func drawVariable(_ s: Int, material m: Int) -> Variable? { drawColumns[s, m].map { model.variable(at: $0) } }
   /// The shortfall of material m in scenario s.
   func shortfallVariable(_ s: Int, material m: Int) -> Variable { model.variable(at: shortfallColumns[s, m]!) }
   /// The demand row of material m in scenario s.
   func demandConstraint(_ s: Int, material m: Int) -> Constraint { model.constraint(at: demandRows[s, m]!) }
   /// The capacity row of leg l in scenario s, when the leg carries any flow.
-  func legConstraint(_ s: Int, leg l: Int) -> Constraint? { legRows[s, l].map(model.constraint(at:)) }
+  func legConstraint(_ s: Int, leg l: Int) -> Constraint? { legRows[s, l].map { model.constraint(at: $0) } }
   /// The capacity row of corridor k in scenario s, when the corridor has a cap and an entry flow.
-  func corridorConstraint(_ s: Int, corridor k: Int) -> Constraint? { corridorRows[s, k].map(model.constraint(at:)) }
+  func corridorConstraint(_ s: Int, corridor k: Int) -> Constraint? { corridorRows[s, k].map { model.constraint(at: $0) } }
 
   /// One share-cap row and what it caps.
   struct ShareRow: Sendable {
