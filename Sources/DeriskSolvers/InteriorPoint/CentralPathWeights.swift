@@ -27,7 +27,7 @@ struct CentralPathWeights {
 
   static let floor = 0.01
 
-  init(columnBlock: [Int]?, costs c: [Double], lowerBounded L: [Int], upperBounded U: [Int], enabled: Bool) {
+  init(columnBlock: [Int]?, costs c: [Double], lowerBounded L: BoundSlots, upperBounded U: BoundSlots, enabled: Bool) {
     guard enabled, let blocks = columnBlock, blocks.contains(where: { $0 > 0 }) else {
       lower = [Double](repeating: 1, count: L.count)
       upper = [Double](repeating: 1, count: U.count)

@@ -21,8 +21,8 @@ extension InteriorPointSolver {
     let b = form.b, c = form.c, l = form.lower, u = form.upper
     // Āᵀy as column dot products and Ā x as row dot products (Āᵀ's columns): both split across cores.
     let A = IterationMatrix(form.A), AT = IterationMatrix(transposeOf: form.A)
-    let L = (0..<n).filter { l[$0].isFinite }
-    let U = (0..<n).filter { u[$0].isFinite }
+    let L = BoundSlots(columns: (0..<n).filter { l[$0].isFinite }, columnCount: n)
+    let U = BoundSlots(columns: (0..<n).filter { u[$0].isFinite }, columnCount: n)
     let nL = L.count, nU = U.count
     let lL = L.map { l[$0] }, uU = U.map { u[$0] }
     let P = form.P
@@ -223,7 +223,7 @@ extension InteriorPointSolver {
       for k in 0..<nL { sl[k] = max(sl[k] + addS, 1e-4); zl[k] = max(zl[k] + addZ, 1e-4) }
       for k in 0..<nU { su[k] = max(su[k] + addS, 1e-4); zu[k] = max(zu[k] + addZ, 1e-4) }
     } catch {
-      return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+      return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
     }
 
     if settings.verbose {
@@ -236,7 +236,7 @@ extension InteriorPointSolver {
     }
 
     // Residuals and Newton-system buffers.
-    var ATy = [Double](repeating: 0, count: n), rx = ATy, d = ATy, v = ATy, x1 = ATy, r1 = ATy, g = ATy
+    var ATy = [Double](repeating: 0, count: n), rx = ATy, d = ATy, v = ATy, x1 = ATy, r1 = ATy
     // P̄x; kept empty for an LP (P̄ = 0), whose terms in P̄x are skipped below.
     var Px = P == nil ? [] : ATy
     var Ax = [Double](repeating: 0, count: m), ry = Ax, w1 = Ax, r2 = Ax
@@ -269,7 +269,7 @@ extension InteriorPointSolver {
       factorizationTrusted = false
       refinedSolve(d, rx, [Double](repeating: 0, count: m), &u, &w)
       IterationKernels.axpy(1, y, &w)
-      var polished = finish(proposed, x: x, y: w, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+      var polished = finish(proposed, x: x, y: w, zl: zl, zu: zu, tau: tau, info: info)
       if settings.verbose { log("dual polish: the check on the unscaled problem gives \(polished.termination)") }
       polished.info.dualsPolished = true
       return polished.termination == .optimal ? polished : nil
@@ -314,7 +314,7 @@ extension InteriorPointSolver {
       if presRel <= settings.feasibilityTolerance, dresRel <= settings.feasibilityTolerance,
         gapRel <= settings.gapTolerance
       {
-        let result = finish(.optimal, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+        let result = finish(.optimal, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
         if result.termination == .optimal { return result }
         let unpolishedGap = result.info.relativeGap
         let firstFailure = !componentwiseRefinement
@@ -367,13 +367,13 @@ extension InteriorPointSolver {
         }
       }
       if iteration == settings.maxIterations {
-        return finish(.iterationLimit, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+        return finish(.iterationLimit, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
       }
       if let limit = settings.timeLimitSeconds, elapsed() > limit {
-        return finish(.timeLimit, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+        return finish(.timeLimit, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
       }
       if Task.isCancelled {
-        return finish(.cancelled, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+        return finish(.cancelled, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
       }
       // Progress is a 1% better primal residual, dual residual or gap, or, while the path is still being
       // followed, a halved μ. (A single merit such as their maximum can sit at a saturated gap for many
@@ -393,7 +393,7 @@ extension InteriorPointSolver {
       bestDual = min(bestDual, dresRel)
       bestGap = min(bestGap, gapRel)
       if stall >= 8 || mu < 1e-300 {
-        let stopped = finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+        let stopped = finish(.numericalError, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
         if stopped.termination == .almostOptimal, iteration > 0, let polished = polishedFinish(.numericalError) {
           return polished
         }
@@ -432,19 +432,18 @@ extension InteriorPointSolver {
         }
       }
       if !factored {
-        return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+        return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
       }
       /// The Newton right-hand side [−η r_x − g; −η r_y] for residual weight η and complementarity targets
       /// d_l, d_u, d_τ, into (out1, out2); returns the constant of the τ-row that the bound terms add.
       func directionRightHandSide(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double,
                                   _ out1: inout [Double], _ out2: inout [Double]) -> Double {
-        IterationKernels.fill(&g, 0)
-        var constant = -dtau / tau
-        constant += IterationKernels.boundRightHandSide(1, dl, sl, zsL, eta: eta, rl, lL, at: L, into: &g)
-        constant += IterationKernels.boundRightHandSide(-1, du, su, zsU, eta: eta, ru, uU, at: U, into: &g)
-        IterationKernels.combine(-eta, rx, -1, g, into: &out1)
+        let constant = IterationKernels.newtonRightHandSide(
+          eta: eta, rx,
+          lower: .init(slots: L, targets: dl, s: sl, quotient: zsL, residual: rl, bound: lL),
+          upper: .init(slots: U, targets: du, s: su, quotient: zsU, residual: ru, bound: uU), into: &out1)
         IterationKernels.scaled(-eta, ry, into: &out2)
-        return constant
+        return constant - dtau / tau
       }
       // Constant solve K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u, together with the
       // predictor's (affine-scaling) solve, whose right-hand side does not depend on it.
@@ -468,8 +467,15 @@ extension InteriorPointSolver {
       /// The direction for residual weight η and complementarity targets d_l, d_u, d_τ, into `dir`; returns
       /// the largest step α ≤ 1 that keeps s, z, τ, κ nonnegative along it.
       func direction(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double, into dir: inout EmbeddingDirection) -> Double {
-        let constant = directionRightHandSide(eta: eta, dl, du, dtau, &r1, &r2)
-        refinedSolve(d, r1, r2, &dir.x, &dir.y)   // (x₂, w₂)
+        let constant: Double
+        if factorizationTrusted {
+          // Unchecked: the right-hand side is not needed after the solve, which can overwrite it in place.
+          constant = directionRightHandSide(eta: eta, dl, du, dtau, &dir.x, &dir.y)
+          kkt.solve(&dir.x, &dir.y)   // (x₂, w₂)
+        } else {
+          constant = directionRightHandSide(eta: eta, dl, du, dtau, &r1, &r2)
+          refinedSolve(d, r1, r2, &dir.x, &dir.y)   // (x₂, w₂)
+        }
         return completeDirection(eta: eta, dl, du, dtau, constant: constant, into: &dir)
       }
       /// The rest of a direction once (x₂, w₂) = K⁻¹ × its right-hand side is in (dir.x, dir.y): Δτ from the
@@ -478,11 +484,10 @@ extension InteriorPointSolver {
                              into dir: inout EmbeddingDirection) -> Double {
         let dTau = denominator != 0
           ? (-eta * rtau - constant - IterationKernels.dot(v, dir.x) - IterationKernels.dot(b, dir.y)) / denominator : 0
-        IterationKernels.axpy(dTau, x1, &dir.x)
-        var alpha = IterationKernels.boundDirection(1, dir.x, at: L, lL, dTau: dTau, eta: eta, rl, dl, sl, zl,
-                                                    ds: &dir.sl, dz: &dir.zl, stepLimit: 1)
-        alpha = IterationKernels.boundDirection(-1, dir.x, at: U, uU, dTau: dTau, eta: eta, ru, du, su, zu,
-                                                ds: &dir.su, dz: &dir.zu, stepLimit: alpha)
+        var alpha = IterationKernels.completeDirection(
+          dTau: dTau, x1, &dir.x, eta: eta,
+          lower: .init(slots: L, bound: lL, residual: rl, targets: dl, s: sl, z: zl), &dir.sl, &dir.zl,
+          upper: .init(slots: U, bound: uU, residual: ru, targets: du, s: su, z: zu), &dir.su, &dir.zu, stepLimit: 1)
         IterationKernels.negatedAxpy(dTau, w1, &dir.y)
         dir.tau = dTau
         dir.kappa = -(dtau + kappa * dTau) / tau
@@ -550,6 +555,6 @@ extension InteriorPointSolver {
         kappa *= f
       }
     }
-    return finish(.iterationLimit, x: x, y: y, zl: zl, zu: zu, L: L, U: U, tau: tau, info: info)
+    return finish(.iterationLimit, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
   }
 }

@@ -138,7 +138,7 @@ struct InteriorPointSolver {
 
   /// Builds the result for a candidate point, downgrading `optimal` unless the unscaled checks pass.
   func finish(_ proposed: TerminationStatus, x: [Double], y: [Double], zl: [Double], zu: [Double],
-                      L: [Int], U: [Int], tau: Double, info: SolveInfo) -> SolveResult {
+              tau: Double, info: SolveInfo) -> SolveResult {
     var info = info
     let xUser = userPoint(x, tau: tau)
     let sign = userSign()

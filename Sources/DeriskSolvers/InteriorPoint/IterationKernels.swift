@@ -7,8 +7,7 @@
 /// of threads. Not BLAS: a threaded `ddot` wakes OpenBLAS's worker threads, which then spin
 /// (`sched_yield`) on the cores the scenario blocks run on, and sum in a thread-count-dependent order.
 ///
-/// Index arrays: `index[k]` is the column of the k-th finite lower (or upper) bound; they are strictly
-/// increasing, so the scatters of different chunks write to different entries.
+/// The kernels that read the bound parts by slot (`BoundSlots`) are in `BoundKernels.swift`.
 enum IterationKernels {
   /// Elements per chunk. Fixed (not derived from the core count) so that reductions are reproducible.
   static let grain = 16_384
@@ -50,12 +49,6 @@ enum IterationKernels {
                              _ partial: @Sendable (Range<Int>) -> Double) -> Double {
     if count <= grain { return count > 0 ? (largest ? max(initial, partial(0..<count)) : min(initial, partial(0..<count))) : initial }
     return chunkResults(count, filler: initial, partial).reduce(initial) { largest ? max($0, $1) : min($0, $1) }
-  }
-
-  /// Index arrays are strictly increasing by construction, so their ends bound every entry.
-  @inline(__always)
-  static func checkIndex(_ index: [Int], within count: Int) {
-    precondition((index.first ?? 0) >= 0 && (index.last ?? -1) < count, "index out of range")
   }
 
   /// xᵀy: per chunk four interleaved partial sums, chunks added in order.
@@ -109,32 +102,6 @@ enum IterationKernels {
       y.withUnsafeMutableBufferPointer { yb in
         let xp = SharedReads(xb), yp = SharedWrites(yb)
         chunked(yb.count) { range in for i in range { yp[i] = -(yp[i] + alpha * xp[i]) } }
-      }
-    }
-  }
-
-  /// qₖ = zₖ / sₖ and d[index[k]] += qₖ.
-  static func quotients(_ z: [Double], _ s: [Double], into q: inout [Double], scatterAdd d: inout [Double],
-                        at index: [Int]) {
-    precondition(z.count == q.count && s.count == q.count && index.count == q.count, "quotients: lengths differ")
-    checkIndex(index, within: d.count)
-    z.withUnsafeBufferPointer { zb in
-      s.withUnsafeBufferPointer { sb in
-        index.withUnsafeBufferPointer { ib in
-          q.withUnsafeMutableBufferPointer { qb in
-            d.withUnsafeMutableBufferPointer { db in
-              let zp = SharedReads(zb), sp = SharedReads(sb), ip = SharedIndices(ib)
-              let qp = SharedWrites(qb), dp = SharedWrites(db)
-              chunked(qb.count) { range in
-                for k in range {
-                  let value = zp[k] / sp[k]
-                  qp[k] = value
-                  dp[ip[k]] += value
-                }
-              }
-            }
-          }
-        }
       }
     }
   }
@@ -193,59 +160,6 @@ enum IterationKernels {
           out.withUnsafeMutableBufferPointer { ob in
             let xp = SharedReads(xb), yp = SharedReads(yb), zp = SharedReads(zb), op = SharedWrites(ob)
             chunked(ob.count) { range in for i in range { op[i] = a * xp[i] + b * yp[i] + c * zp[i] } }
-          }
-        }
-      }
-    }
-  }
-
-  /// out[index[k]] += a·xₖ.
-  static func scatterAdd(_ a: Double, _ x: [Double], at index: [Int], into out: inout [Double]) {
-    precondition(x.count == index.count, "scatterAdd: lengths differ")
-    checkIndex(index, within: out.count)
-    x.withUnsafeBufferPointer { xb in
-      index.withUnsafeBufferPointer { ib in
-        out.withUnsafeMutableBufferPointer { ob in
-          let xp = SharedReads(xb), ip = SharedIndices(ib), op = SharedWrites(ob)
-          chunked(ib.count) { range in for k in range { op[ip[k]] += a * xp[k] } }
-        }
-      }
-    }
-  }
-
-  /// out[index[k]] += xₖ·yₖ.
-  static func scatterAddProduct(_ x: [Double], _ y: [Double], at index: [Int], into out: inout [Double]) {
-    precondition(x.count == index.count && y.count == index.count, "scatterAddProduct: lengths differ")
-    checkIndex(index, within: out.count)
-    x.withUnsafeBufferPointer { xb in
-      y.withUnsafeBufferPointer { yb in
-        index.withUnsafeBufferPointer { ib in
-          out.withUnsafeMutableBufferPointer { ob in
-            let xp = SharedReads(xb), yp = SharedReads(yb), ip = SharedIndices(ib), op = SharedWrites(ob)
-            chunked(ib.count) { range in for k in range { op[ip[k]] += xp[k] * yp[k] } }
-          }
-        }
-      }
-    }
-  }
-
-  /// rₖ = σ(x[index[k]] − βₖτ) − sₖ: the bound residuals r_l = x_L − lτ − s_l (σ = 1) and
-  /// r_u = uτ − x_U − s_u (σ = −1).
-  static func boundResidual(_ sigma: Double, _ x: [Double], at index: [Int], _ bound: [Double], _ tau: Double,
-                            _ s: [Double], into r: inout [Double]) {
-    precondition(index.count == r.count && bound.count == r.count && s.count == r.count, "boundResidual: lengths differ")
-    checkIndex(index, within: x.count)
-    x.withUnsafeBufferPointer { xb in
-      index.withUnsafeBufferPointer { ib in
-        bound.withUnsafeBufferPointer { bb in
-          s.withUnsafeBufferPointer { sb in
-            r.withUnsafeMutableBufferPointer { rb in
-              let xp = SharedReads(xb), ip = SharedIndices(ib), bp = SharedReads(bb), sp = SharedReads(sb)
-              let rp = SharedWrites(rb)
-              chunked(ib.count) { range in
-                for k in range { rp[k] = sigma * (xp[ip[k]] - bp[k] * tau) - sp[k] }
-              }
-            }
           }
         }
       }
@@ -339,84 +253,6 @@ enum IterationKernels {
     if product < low { return low - product }
     if product > high { return max(-high, high - product) }
     return 0
-  }
-
-  /// The bound part of the Newton right-hand side: gₖ = tₖ/sₖ + (z/s)ₖ·η·rₖ, out[index[k]] += σ·gₖ, and
-  /// returns Σₖ σ·boundₖ·gₖ (the τ-row's share).
-  static func boundRightHandSide(_ sigma: Double, _ t: [Double], _ s: [Double], _ quotient: [Double], eta: Double,
-                                 _ r: [Double], _ bound: [Double], at index: [Int], into out: inout [Double]) -> Double {
-    precondition([t.count, s.count, quotient.count, r.count, bound.count].allSatisfy { $0 == index.count },
-                 "boundRightHandSide: lengths differ")
-    checkIndex(index, within: out.count)
-    return t.withUnsafeBufferPointer { tb in
-      s.withUnsafeBufferPointer { sb in
-        quotient.withUnsafeBufferPointer { qb in
-          r.withUnsafeBufferPointer { rb in
-            bound.withUnsafeBufferPointer { bb in
-              index.withUnsafeBufferPointer { ib in
-                out.withUnsafeMutableBufferPointer { ob in
-                  let tp = SharedReads(tb), sp = SharedReads(sb), qp = SharedReads(qb), rp = SharedReads(rb)
-                  let bp = SharedReads(bb), ip = SharedIndices(ib), op = SharedWrites(ob)
-                  return chunkedSum(ib.count) { range in
-                    var constant = 0.0
-                    for k in range {
-                      let g = tp[k] / sp[k] + qp[k] * eta * rp[k]
-                      op[ip[k]] += sigma * g
-                      constant += sigma * bp[k] * g
-                    }
-                    return constant
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /// Recovers the bound parts of a direction from Δx: Δsₖ = σ(Δx[index[k]] − boundₖΔτ) + η·rₖ and
-  /// Δzₖ = −(tₖ + zₖΔsₖ)/sₖ, and returns the largest α ≤ `limit` with s + αΔs ≥ 0 and z + αΔz ≥ 0 (the
-  /// ratio test, done while the values are at hand instead of in a second pass over s, Δs, z, Δz).
-  static func boundDirection(_ sigma: Double, _ dx: [Double], at index: [Int], _ bound: [Double], dTau: Double,
-                             eta: Double, _ r: [Double], _ t: [Double], _ s: [Double], _ z: [Double],
-                             ds: inout [Double], dz: inout [Double], stepLimit limit: Double) -> Double {
-    precondition([bound.count, r.count, t.count, s.count, z.count, ds.count, dz.count].allSatisfy { $0 == index.count },
-                 "boundDirection: lengths differ")
-    checkIndex(index, within: dx.count)
-    return dx.withUnsafeBufferPointer { dxb in
-      index.withUnsafeBufferPointer { ib in
-        bound.withUnsafeBufferPointer { bb in
-          r.withUnsafeBufferPointer { rb in
-            t.withUnsafeBufferPointer { tb in
-              s.withUnsafeBufferPointer { sb in
-                z.withUnsafeBufferPointer { zb in
-                  ds.withUnsafeMutableBufferPointer { dsb in
-                    dz.withUnsafeMutableBufferPointer { dzb in
-                      let dxp = SharedReads(dxb), ip = SharedIndices(ib), bp = SharedReads(bb), rp = SharedReads(rb)
-                      let tp = SharedReads(tb), sp = SharedReads(sb), zp = SharedReads(zb)
-                      let dsp = SharedWrites(dsb), dzp = SharedWrites(dzb)
-                      return chunkedExtreme(ib.count, initial: limit, largest: false) { range in
-                        var alpha = limit
-                        for k in range {
-                          let value = sigma * (dxp[ip[k]] - bp[k] * dTau) + eta * rp[k]
-                          let dual = -(tp[k] + zp[k] * value) / sp[k]
-                          dsp[k] = value
-                          dzp[k] = dual
-                          if value < 0 { alpha = min(alpha, -sp[k] / value) }
-                          if dual < 0 { alpha = min(alpha, -zp[k] / dual) }
-                        }
-                        return alpha
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
   }
 
   /// e₁ = r₁ − (p + d∘x), e₂ = r₂ − q; returns max(‖e₁‖∞, ‖e₂‖∞) (the residual of a KKT solve, with

@@ -1,0 +1,207 @@
+/// The kernels of the iteration that read the bound parts (s, z, r, targets and the bounds, kept by slot,
+/// see `BoundSlots`). σ = 1 on the lower-bound side (s_l = x_L − lτ) and σ = −1 on the upper (s_u = uτ − x_U).
+///
+/// The two kernels run once per search direction (`newtonRightHandSide`, `completeDirection`) go over
+/// chunks of *columns* and visit each chunk's lower and upper slots in the same pass, while the chunk's
+/// columns are in cache: one pass where there were five (a cleared gather vector, a scatter per side and
+/// a combination; an update of Δx and a gather per side). A reduction adds its chunks' partial results in
+/// chunk order, so results are the same bit for bit whatever the number of threads.
+extension IterationKernels {
+  /// Runs `body` with read views of `arrays`, valid inside `body` only.
+  static func withReads<R>(_ arrays: [[Double]], _ body: ([SharedReads]) -> R) -> R {
+    var views: [SharedReads] = []
+    views.reserveCapacity(arrays.count)
+    func nest(_ i: Int) -> R {
+      if i == arrays.count { return body(views) }
+      return arrays[i].withUnsafeBufferPointer { buffer in
+        views.append(SharedReads(buffer))
+        return nest(i + 1)
+      }
+    }
+    return nest(0)
+  }
+
+  /// Runs `body` with write views of two arrays, valid inside `body` only.
+  static func withWrites<R>(_ a: inout [Double], _ b: inout [Double], _ body: (SharedWrites, SharedWrites) -> R) -> R {
+    a.withUnsafeMutableBufferPointer { ab in b.withUnsafeMutableBufferPointer { bb in body(SharedWrites(ab), SharedWrites(bb)) } }
+  }
+
+  /// Runs `body` with the read view of a slot list, valid inside `body` only.
+  static func withSlots<R>(_ slots: BoundSlots, _ body: (SharedIndices32) -> R) -> R {
+    slots.columns.withUnsafeBufferPointer { body(SharedIndices32($0)) }
+  }
+
+  /// qₖ = zₖ / sₖ and d[column k] += qₖ.
+  static func quotients(_ z: [Double], _ s: [Double], into q: inout [Double], scatterAdd d: inout [Double],
+                        at slots: BoundSlots) {
+    precondition(z.count == slots.count && s.count == slots.count && q.count == slots.count, "quotients: lengths differ")
+    precondition((slots.columns.last.map { Int($0) } ?? -1) < d.count, "quotients: slot out of range")
+    withReads([z, s]) { p in
+      withSlots(slots) { column in
+        withWrites(&q, &d) { qp, dp in
+          let zp = p[0], sp = p[1]
+          chunked(slots.count) { range in
+            for k in range {
+              let value = zp[k] / sp[k]
+              qp[k] = value
+              dp[Int(column[k])] += value
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// out[column k] += a·xₖ.
+  static func scatterAdd(_ a: Double, _ x: [Double], at slots: BoundSlots, into out: inout [Double]) {
+    precondition(x.count == slots.count && (slots.columns.last.map { Int($0) } ?? -1) < out.count, "scatterAdd: lengths differ")
+    withReads([x]) { p in
+      withSlots(slots) { column in
+        out.withUnsafeMutableBufferPointer { ob in
+          let xp = p[0], op = SharedWrites(ob)
+          chunked(slots.count) { range in for k in range { op[Int(column[k])] += a * xp[k] } }
+        }
+      }
+    }
+  }
+
+  /// out[column k] += xₖ·yₖ.
+  static func scatterAddProduct(_ x: [Double], _ y: [Double], at slots: BoundSlots, into out: inout [Double]) {
+    precondition(x.count == slots.count && y.count == slots.count
+                 && (slots.columns.last.map { Int($0) } ?? -1) < out.count, "scatterAddProduct: lengths differ")
+    withReads([x, y]) { p in
+      withSlots(slots) { column in
+        out.withUnsafeMutableBufferPointer { ob in
+          let xp = p[0], yp = p[1], op = SharedWrites(ob)
+          chunked(slots.count) { range in for k in range { op[Int(column[k])] += xp[k] * yp[k] } }
+        }
+      }
+    }
+  }
+
+  /// rₖ = σ(x[column k] − boundₖτ) − sₖ: the bound residuals r_l = x_L − lτ − s_l (σ = 1) and
+  /// r_u = uτ − x_U − s_u (σ = −1).
+  static func boundResidual(_ sigma: Double, _ x: [Double], at slots: BoundSlots, _ bound: [Double], _ tau: Double,
+                            _ s: [Double], into r: inout [Double]) {
+    precondition(bound.count == slots.count && s.count == slots.count && r.count == slots.count
+                 && (slots.columns.last.map { Int($0) } ?? -1) < x.count, "boundResidual: lengths differ")
+    withReads([x, bound, s]) { p in
+      withSlots(slots) { column in
+        r.withUnsafeMutableBufferPointer { rb in
+          let xp = p[0], bp = p[1], sp = p[2], rp = SharedWrites(rb)
+          chunked(slots.count) { range in
+            for k in range { rp[k] = sigma * (xp[Int(column[k])] - bp[k] * tau) - sp[k] }
+          }
+        }
+      }
+    }
+  }
+
+  /// One side's data for `newtonRightHandSide`: complementarity targets t, s, z/s, the bound residual r
+  /// and the bound itself, by slot.
+  struct RightHandSideTerms {
+    let slots: BoundSlots
+    let targets: [Double], s: [Double], quotient: [Double], residual: [Double], bound: [Double]
+  }
+
+  /// The first block of the Newton right-hand side, outⱼ = −η·(r_x)ⱼ − Σ σ·gₖ over the slots k of column j
+  /// on both sides, with gₖ = tₖ/sₖ + (z/s)ₖ·η·rₖ; returns Σₖ σ·boundₖ·gₖ over both sides (the τ-row's share).
+  static func newtonRightHandSide(eta: Double, _ rx: [Double], lower: RightHandSideTerms, upper: RightHandSideTerms,
+                                  into out: inout [Double]) -> Double {
+    for side in [lower, upper] {
+      precondition([side.targets.count, side.s.count, side.quotient.count, side.residual.count, side.bound.count]
+        .allSatisfy { $0 == side.slots.count } && (side.slots.columns.last.map { Int($0) } ?? -1) < out.count,
+                   "newtonRightHandSide: lengths differ")
+    }
+    precondition(rx.count == out.count, "newtonRightHandSide: lengths differ")
+    return withReads([rx, lower.targets, lower.s, lower.quotient, lower.residual, lower.bound,
+                      upper.targets, upper.s, upper.quotient, upper.residual, upper.bound]) { p in
+      withSlots(lower.slots) { lowerColumn in
+        withSlots(upper.slots) { upperColumn in
+          out.withUnsafeMutableBufferPointer { ob in
+            let rxp = p[0], op = SharedWrites(ob)
+            let lt = p[1], ls = p[2], lq = p[3], lr = p[4], lb = p[5]
+            let ut = p[6], us = p[7], uq = p[8], ur = p[9], ub = p[10]
+            let lowerSlots = lower.slots, upperSlots = upper.slots
+            return chunkedSum(ob.count) { range in
+              for j in range { op[j] = -eta * rxp[j] }
+              var constant = 0.0
+              for k in lowerSlots.slots(ofColumns: range) {
+                let g = lt[k] / ls[k] + lq[k] * eta * lr[k]
+                op[Int(lowerColumn[k])] -= g
+                constant += lb[k] * g
+              }
+              for k in upperSlots.slots(ofColumns: range) {
+                let g = ut[k] / us[k] + uq[k] * eta * ur[k]
+                op[Int(upperColumn[k])] += g
+                constant -= ub[k] * g
+              }
+              return constant
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// One side's data for `completeDirection`: the bound, the bound residual r, the targets t, and s, z, by
+  /// slot; Δs and Δz are written.
+  struct DirectionTerms {
+    let slots: BoundSlots
+    let bound: [Double], residual: [Double], targets: [Double], s: [Double], z: [Double]
+  }
+
+  /// Completes a direction from x₂ (in dx): Δx = x₂ + Δτ·x₁, then on each side Δsₖ = σ(Δx[column k] −
+  /// boundₖΔτ) + η·rₖ and Δzₖ = −(tₖ + zₖΔsₖ)/sₖ; returns the largest α ≤ `limit` with s + αΔs ≥ 0 and
+  /// z + αΔz ≥ 0 on both sides (the ratio test, done while the values are at hand).
+  static func completeDirection(dTau: Double, _ x1: [Double], _ dx: inout [Double], eta: Double,
+                                lower: DirectionTerms, _ dsl: inout [Double], _ dzl: inout [Double],
+                                upper: DirectionTerms, _ dsu: inout [Double], _ dzu: inout [Double],
+                                stepLimit limit: Double) -> Double {
+    for side in [lower, upper] {
+      precondition([side.bound.count, side.residual.count, side.targets.count, side.s.count, side.z.count]
+        .allSatisfy { $0 == side.slots.count } && (side.slots.columns.last.map { Int($0) } ?? -1) < dx.count,
+                   "completeDirection: lengths differ")
+    }
+    precondition(dsl.count == lower.slots.count && dzl.count == lower.slots.count && dsu.count == upper.slots.count
+                 && dzu.count == upper.slots.count && x1.count == dx.count, "completeDirection: lengths differ")
+    return withReads([x1, lower.bound, lower.residual, lower.targets, lower.s, lower.z,
+                      upper.bound, upper.residual, upper.targets, upper.s, upper.z]) { p in
+      withSlots(lower.slots) { lowerColumn in
+        withSlots(upper.slots) { upperColumn in
+          withWrites(&dsl, &dzl) { lds, ldz in
+            withWrites(&dsu, &dzu) { uds, udz in
+              dx.withUnsafeMutableBufferPointer { dxb in
+                let x1p = p[0], dxp = SharedWrites(dxb)
+                let lb = p[1], lr = p[2], lt = p[3], ls = p[4], lz = p[5]
+                let ub = p[6], ur = p[7], ut = p[8], us = p[9], uz = p[10]
+                let lowerSlots = lower.slots, upperSlots = upper.slots
+                return chunkedExtreme(dxb.count, initial: limit, largest: false) { range in
+                  for j in range { dxp[j] += dTau * x1p[j] }
+                  var alpha = limit
+                  for k in lowerSlots.slots(ofColumns: range) {
+                    let value = dxp[Int(lowerColumn[k])] - lb[k] * dTau + eta * lr[k]
+                    let dual = -(lt[k] + lz[k] * value) / ls[k]
+                    lds[k] = value
+                    ldz[k] = dual
+                    if value < 0 { alpha = min(alpha, -ls[k] / value) }
+                    if dual < 0 { alpha = min(alpha, -lz[k] / dual) }
+                  }
+                  for k in upperSlots.slots(ofColumns: range) {
+                    let value = -(dxp[Int(upperColumn[k])] - ub[k] * dTau) + eta * ur[k]
+                    let dual = -(ut[k] + uz[k] * value) / us[k]
+                    uds[k] = value
+                    udz[k] = dual
+                    if value < 0 { alpha = min(alpha, -us[k] / value) }
+                    if dual < 0 { alpha = min(alpha, -uz[k] / dual) }
+                  }
+                  return alpha
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
