@@ -76,7 +76,7 @@ struct StructuredBackendTests {
   /// reaches the same optimum as the classical one, in fewer iterations on the 1,000-scenario benchmark
   /// model, whose scenario probabilities span 0.40 to 3·10⁻⁴ (measured 2026-11-29 in release mode, with
   /// the generator's unrounded probabilities, four Gondzio correctors aimed at 1.2α + 0.3 and ρ = 1e-16:
-  /// 40 against 44 iterations; 51 / 59 at 3,000; 76 / 88 at 10,000). Both optimal, objectives equal to 1e-8 relative.
+  /// 41 against 44 iterations; 51 / 64 at 3,000; 71 / 88 at 10,000). Both optimal, objectives equal to 1e-8 relative.
   @Test func weightedCentralPathKeepsTheOptimumInFewerIterations() throws {
     let model = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 1_000, seed: 1)
     var classical = InteriorPointSettings()
