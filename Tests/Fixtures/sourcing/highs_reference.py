@@ -16,6 +16,8 @@ derisk = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(root
 peer = "/work/shared/peers/solve_mps.py"
 cases = [  # materials, suppliers, corridors, scenarios, seed
     (2, 4, 2, 4, 1), (3, 6, 3, 6, 2), (2, 5, 2, 8, 3), (1, 3, 2, 3, 4), (3, 8, 4, 5, 5),
+    # The benchmark family at a size whose solver vectors span several parallel chunks (n > 16,384).
+    (3, 12, 6, 300, 1),
 ]
 
 def highs(mps):
