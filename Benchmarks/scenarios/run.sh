@@ -4,7 +4,9 @@
 # Usage: Benchmarks/scenarios/run.sh [SCENARIOS...]          (default: 1000 10000)
 # Environment: PEER_TIME_LIMIT (seconds per peer solve, default 600), PEERS (default "highs-ipm highs-simplex clarabel";
 #              PEERS="" runs Derisk alone and skips the MPS export),
-#              PYTHON (a Python with highspy and clarabel, default /tmp/peers/bin/python), OUT (default /tmp/derisk-bench).
+#              PYTHON (a Python with highspy and clarabel, default /tmp/peers/bin/python), OUT (default /tmp/derisk-bench),
+#              REPEAT (runs of each solver per size, round-robin, default 1: the row shows the median seconds, the
+#              range, the largest peak memory and the median process wall).
 # Models: `derisk generate --materials 3 --suppliers 12 --corridors 6 --scenarios S --seed 1`; the peers solve the
 # exact program Derisk solves, exported with `derisk export-mps`. Derisk's time is its solver's setup + solve
 # (`solver.seconds` of `derisk solve --json`), the peers' their solve alone (file reading excluded); peak memory
@@ -17,9 +19,8 @@ PYTHON=${PYTHON:-/tmp/peers/bin/python}
 OUT=${OUT:-/tmp/derisk-bench}
 PEERS=${PEERS-"highs-ipm highs-simplex clarabel"}
 LIMIT=${PEER_TIME_LIMIT:-600}
+REPEAT=${REPEAT:-1}
 mkdir -p "$OUT"
-# Elapsed time from a /usr/bin/time -v report ("h:mm:ss" or "m:ss.ss"), in seconds.
-wall_seconds() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f", s}' "$1"; }
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 echo "| scenarios | solver | status | objective | seconds | iterations | peak memory (MB) | process wall (s) |"
 echo "|---|---|---|---|---|---|---|---|"
@@ -27,31 +28,48 @@ for S in "${sizes[@]}"; do
   model="$OUT/gen-$S.json"; mps="$OUT/gen-$S.mps"
   [ -f "$model" ] || "$DERISK" generate --materials 3 --suppliers 12 --corridors 6 --scenarios "$S" --seed 1 -o "$model"
   [ -f "$mps" ] || [ -z "$PEERS" ] || "$DERISK" export-mps "$model" --output "$mps"
-  /usr/bin/time -v -o "$OUT/time-derisk-$S.txt" "$DERISK" solve "$model" --json --no-value-of-information \
-    > "$OUT/derisk-$S.json" 2> /dev/null || true
-  rss=$(awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}' "$OUT/time-derisk-$S.txt")
-  wall=$(wall_seconds "$OUT/time-derisk-$S.txt")
-  "$PYTHON" - "$OUT/derisk-$S.json" "$S" "$rss" "$wall" <<'PY'
-import json, sys
-try:
-    r = json.load(open(sys.argv[1])); s = r["solver"]
-    print(f"| {sys.argv[2]} | Derisk ({s.get('linear_system', s.get('linearSystem', ''))}) | {r['status']} | {r['objective']:.10g} | {s['seconds']:.2f} | {s['iterations']} | {sys.argv[3]} | {sys.argv[4]} |")
-except Exception:
-    print(f"| {sys.argv[2]} | Derisk | no result | – | – | – | {sys.argv[3]} | {sys.argv[4]} |")
-PY
-  for peer in $PEERS; do
-    /usr/bin/time -v -o "$OUT/time-$peer-$S.txt" "$PYTHON" Benchmarks/peers/solve_mps.py "$mps" --solver "$peer" \
-      --time-limit "$LIMIT" > "$OUT/$peer-$S.json" 2> /dev/null || true
-    rss=$(awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}' "$OUT/time-$peer-$S.txt")
-    wall=$(wall_seconds "$OUT/time-$peer-$S.txt")
-    "$PYTHON" - "$OUT/$peer-$S.json" "$S" "$rss" "$peer" "$wall" <<'PY'
-import json, sys
-try:
-    r = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
-except Exception:
-    r = {"status": "no result", "objective": None, "seconds": float("nan"), "iterations": None}
-obj = f"{r['objective']:.10g}" if r.get("objective") is not None else "–"
-print(f"| {sys.argv[2]} | {sys.argv[4]} | {r['status']} | {obj} | {r['seconds']:.2f} | {r.get('iterations')} | {sys.argv[3]} | {sys.argv[5]} |")
+  # Each solver REPEAT times, round-robin, so that the machine's drift falls on all of them alike.
+  for rep in $(seq 1 "$REPEAT"); do
+    suffix=$([ "$rep" = 1 ] && echo "" || echo "-r$rep")
+    /usr/bin/time -v -o "$OUT/time-derisk-$S$suffix.txt" "$DERISK" solve "$model" --json --no-value-of-information \
+      > "$OUT/derisk-$S$suffix.json" 2> /dev/null || true
+    for peer in $PEERS; do
+      /usr/bin/time -v -o "$OUT/time-$peer-$S$suffix.txt" "$PYTHON" Benchmarks/peers/solve_mps.py "$mps" --solver "$peer" \
+        --time-limit "$LIMIT" > "$OUT/$peer-$S$suffix.json" 2> /dev/null || true
+    done
+  done
+  for solver in derisk $PEERS; do
+    "$PYTHON" - "$OUT" "$solver" "$S" "$REPEAT" <<'PY'
+import json, re, statistics, sys
+out, solver, S, repeat = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+runs = []
+for rep in range(1, repeat + 1):
+    suffix = "" if rep == 1 else f"-r{rep}"
+    try:
+        text = open(f"{out}/{solver}-{S}{suffix}.json").read()
+        if solver == "derisk":
+            r = json.loads(text); s = r["solver"]
+            r = {"label": f"Derisk ({s.get('linear_system', '')})", "status": r["status"], "objective": r["objective"],
+                 "seconds": s["seconds"], "iterations": s["iterations"]}
+        else:
+            r = json.loads(text.strip().splitlines()[-1]); r["label"] = solver
+    except Exception:
+        r = {"label": "Derisk" if solver == "derisk" else solver, "status": "no result", "objective": None,
+             "seconds": float("nan"), "iterations": None}
+    timing = open(f"{out}/time-{solver}-{S}{suffix}.txt").read()
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", timing)
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", timing)
+    r["rss"] = int(rss.group(1)) / 1024 if rss else float("nan")
+    r["wall"] = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall.group(1).split(":")))) if wall else float("nan")
+    runs.append(r)
+first = runs[0]
+seconds = [r["seconds"] for r in runs]
+shown = f"{statistics.median(seconds):.2f}"
+if repeat > 1:
+    shown += f" (median of {repeat}: {min(seconds):.2f}–{max(seconds):.2f})"
+obj = f"{first['objective']:.10g}" if first.get("objective") is not None else "–"
+print(f"| {S} | {first['label']} | {first['status']} | {obj} | {shown} | {first.get('iterations')} | "
+      f"{max(r['rss'] for r in runs):.0f} | {statistics.median(r['wall'] for r in runs):.1f} |")
 PY
   done
 done
