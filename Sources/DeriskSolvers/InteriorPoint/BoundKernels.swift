@@ -35,7 +35,7 @@ extension IterationKernels {
   static func quotients(_ z: [Double], _ s: [Double], into q: inout [Double], scatterAdd d: inout [Double],
                         at slots: BoundSlots) {
     precondition(z.count == slots.count && s.count == slots.count && q.count == slots.count, "quotients: lengths differ")
-    precondition((slots.columns.last.map { Int($0) } ?? -1) < d.count, "quotients: slot out of range")
+    precondition(slots.fit(in: d.count), "quotients: slot out of range")
     withReads([z, s]) { p in
       withSlots(slots) { column in
         withWrites(&q, &d) { qp, dp in
@@ -54,7 +54,7 @@ extension IterationKernels {
 
   /// out[column k] += a·xₖ.
   static func scatterAdd(_ a: Double, _ x: [Double], at slots: BoundSlots, into out: inout [Double]) {
-    precondition(x.count == slots.count && (slots.columns.last.map { Int($0) } ?? -1) < out.count, "scatterAdd: lengths differ")
+    precondition(x.count == slots.count && slots.fit(in: out.count), "scatterAdd: lengths differ")
     withReads([x]) { p in
       withSlots(slots) { column in
         out.withUnsafeMutableBufferPointer { ob in
@@ -68,7 +68,7 @@ extension IterationKernels {
   /// out[column k] += xₖ·yₖ.
   static func scatterAddProduct(_ x: [Double], _ y: [Double], at slots: BoundSlots, into out: inout [Double]) {
     precondition(x.count == slots.count && y.count == slots.count
-                 && (slots.columns.last.map { Int($0) } ?? -1) < out.count, "scatterAddProduct: lengths differ")
+                 && slots.fit(in: out.count), "scatterAddProduct: lengths differ")
     withReads([x, y]) { p in
       withSlots(slots) { column in
         out.withUnsafeMutableBufferPointer { ob in
@@ -84,7 +84,7 @@ extension IterationKernels {
   static func boundResidual(_ sigma: Double, _ x: [Double], at slots: BoundSlots, _ bound: [Double], _ tau: Double,
                             _ s: [Double], into r: inout [Double]) {
     precondition(bound.count == slots.count && s.count == slots.count && r.count == slots.count
-                 && (slots.columns.last.map { Int($0) } ?? -1) < x.count, "boundResidual: lengths differ")
+                 && slots.fit(in: x.count), "boundResidual: lengths differ")
     withReads([x, bound, s]) { p in
       withSlots(slots) { column in
         r.withUnsafeMutableBufferPointer { rb in
@@ -110,7 +110,7 @@ extension IterationKernels {
                                   into out: inout [Double]) -> Double {
     for side in [lower, upper] {
       precondition([side.targets.count, side.s.count, side.quotient.count, side.residual.count, side.bound.count]
-        .allSatisfy { $0 == side.slots.count } && (side.slots.columns.last.map { Int($0) } ?? -1) < out.count,
+        .allSatisfy { $0 == side.slots.count } && side.slots.fit(in: out.count),
                    "newtonRightHandSide: lengths differ")
     }
     precondition(rx.count == out.count, "newtonRightHandSide: lengths differ")
@@ -160,7 +160,7 @@ extension IterationKernels {
                                 stepLimit limit: Double) -> Double {
     for side in [lower, upper] {
       precondition([side.bound.count, side.residual.count, side.targets.count, side.s.count, side.z.count]
-        .allSatisfy { $0 == side.slots.count } && (side.slots.columns.last.map { Int($0) } ?? -1) < dx.count,
+        .allSatisfy { $0 == side.slots.count } && side.slots.fit(in: dx.count),
                    "completeDirection: lengths differ")
     }
     precondition(dsl.count == lower.slots.count && dzl.count == lower.slots.count && dsu.count == upper.slots.count

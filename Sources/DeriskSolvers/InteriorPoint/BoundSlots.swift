@@ -36,8 +36,12 @@ struct BoundSlots: RandomAccessCollection {
   /// The column of slot k.
   subscript(k: Int) -> Int { Int(columns[k]) }
 
+  /// Whether every slot's column indexes a vector of `count` entries (the kernels' precondition).
+  func fit(in count: Int) -> Bool { (columns.last.map { Int($0) } ?? -1) < count }
+
   /// The slots whose columns lie in `range`, a chunk [c·grain, min(n, (c + 1)·grain)) of `IterationKernels.chunked`.
   @inline(__always) func slots(ofColumns range: Range<Int>) -> Range<Int> {
+    assert(range.lowerBound % IterationKernels.grain == 0, "slots(ofColumns:) needs a chunk of IterationKernels.chunked")
     let chunk = range.lowerBound / IterationKernels.grain
     return chunkStarts[chunk]..<chunkStarts[chunk + 1]
   }
