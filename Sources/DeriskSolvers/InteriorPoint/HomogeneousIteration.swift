@@ -499,7 +499,14 @@ extension InteriorPointSolver {
 
       // Predictor (affine scaling), solved above beside the constant solve.
       let alphaAffine = completeDirection(eta: 1, dl, du, tau * kappa, constant: affineConstant, into: &affine)
-      let sigma = pow(1 - alphaAffine, 3)
+      // Centring σ = (1 − α_aff)^p with p = 12, not Mehrotra's usual cube: after a short predictor step
+      // it aims lower (α_aff = 0.1: σ = 0.28 instead of 0.73), and the Gondzio correctors below restore
+      // the centrality that costs. Measured 2026-11-30, iterations summed over eight generated programs
+      // (seed 1 at 1,000, 3,000, 10,000 and 30,000 scenarios; seeds 2 and 3 at 3,000 and 10,000) / over
+      // the 81 Netlib and Maros–Mészáros fixtures, all `optimal` for every p: p = 3: 567 / 1,173;
+      // 5: 536 / 1,112; 6: 519 / 1,090; 8: 509 / 1,084; 10: 507 / 1,067; 12: 495 / 1,054;
+      // 16: 503 / 1,076; 20: 503 / 1,079.
+      let sigma = pow(1 - alphaAffine, 12)
       // Corrector: Mehrotra's second-order term.
       IterationKernels.mehrotraTargets(sl, zl, affine.sl, affine.zl, shift: sigma * mu, weights: wL, into: &dl)
       IterationKernels.mehrotraTargets(su, zu, affine.su, affine.zu, shift: sigma * mu, weights: wU, into: &du)
