@@ -74,9 +74,10 @@ struct StructuredBackendTests {
 
   /// The weighted central path (`weightedCentralPath`, sₖzₖ = μwₖ with w from each block's cost scale)
   /// reaches the same optimum as the classical one, in fewer iterations on the 1,000-scenario benchmark
-  /// model, whose scenario probabilities span 0.40 to 3·10⁻⁴ (measured 2026-11-29 in release mode, with
-  /// the generator's unrounded probabilities, four Gondzio correctors aimed at 1.2α + 0.3 and ρ = 1e-16:
-  /// 41 against 44 iterations; 51 / 64 at 3,000; 71 / 88 at 10,000). Both optimal, objectives equal to 1e-8 relative.
+  /// model, whose scenario probabilities span 0.40 to 3·10⁻⁴ (measured 2026-11-30 in release mode, with
+  /// the generator's unrounded probabilities, centring σ = (1 − α_aff)¹², four Gondzio correctors aimed at
+  /// 1.2α + 0.3 and ρ = 1e-16: 35 against 37 iterations; 45 / 49 at 3,000; 59 / 74 at 10,000). Both
+  /// optimal, objectives equal to 1e-8 relative.
   @Test func weightedCentralPathKeepsTheOptimumInFewerIterations() throws {
     let model = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 1_000, seed: 1)
     var classical = InteriorPointSettings()
