@@ -15,8 +15,8 @@
 /// σ = (1 − α_aff)¹², solves accurate to a tenth of the smallest relative residual, four Gondzio
 /// correctors aimed at the trial step 1.2α + 0.3, ρ = 1e-16, the fused direction kernels of
 /// `BoundKernels.swift`; with σ = (1 − α_aff)³ it was 41 / 44, 51 / 64 and 71 / 88; before those kernels,
-/// whose sums round differently, 40 / 44, 51 / 59 and 76 / 88; with 1.5α + 0.1 it was 39 / 48, 63 / 66 and 81 / 97; with two correctors and ρ = 1e-12 it was
-/// 46 / 54, 69 / 72 and a wash at 10,000, 112 / 109). (Before
+/// whose sums round differently, 40 / 44, 51 / 59 and 76 / 88; with 1.5α + 0.1 it was 39 / 48, 63 / 66 and
+/// 81 / 97; with two correctors and ρ = 1e-12 it was 46 / 54, 69 / 72 and a wash at 10,000, 112 / 109). (Before
 /// the generator stopped rounding probabilities to 10⁻⁴, a third of the 10,000 scenarios had probability
 /// zero, and there the weights saved 24 iterations of 129.) The square root and the floor were the best of
 /// the powers (¼, ½, ¾, 1) and floors (10⁻³ … 10⁻¹) tried, and zero-cost blocks (zero probability) get

@@ -512,7 +512,8 @@ extension InteriorPointSolver {
       // (seed 1 at 1,000, 3,000, 10,000 and 30,000 scenarios; seeds 2 and 3 at 3,000 and 10,000) / over
       // the 81 Netlib and Maros–Mészáros fixtures, all `optimal` for every p: p = 3: 567 / 1,173;
       // 5: 536 / 1,112; 6: 519 / 1,090; 8: 509 / 1,084; 10: 507 / 1,067; 12: 495 / 1,054;
-      // 16: 503 / 1,076; 20: 503 / 1,079.
+      // 16: 503 / 1,076; 20: 503 / 1,079 (solves then accurate to a thousandth of the smallest relative
+      // residual; with the tenth of `solveAccuracy`, p = 12 takes 1,061 on the fixtures).
       let sigma = pow(1 - alphaAffine, 12)
       // Corrector: Mehrotra's second-order term.
       IterationKernels.mehrotraTargets(sl, zl, affine.sl, affine.zl, shift: sigma * mu, weights: wL, into: &dl)
