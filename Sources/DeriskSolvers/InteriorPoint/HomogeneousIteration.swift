@@ -270,8 +270,8 @@ extension InteriorPointSolver {
     /// residual (P̄ + D)u, small on the basic columns and absorbed by the large reduced costs of the columns
     /// at a bound. Only the reported duals change; the iterate and the iteration do not. With ρ = 1e-12 it
     /// turned a gap of 2.1e-8 into 7.6e-9 at 10,000 generated scenarios; with ρ = 1e-16 (see `baseRho`) those
-    /// programs pass unpolished, and it is still needed at 3,000 scenarios (seed 2) with the gap tolerance at 1e-12
-    /// (`DualPolishTests`).
+    /// programs pass unpolished, and it is still needed at 500 scenarios (seed 2) with the gap tolerance at
+    /// 1e-12 (`DualPolishTests`, which lists the other cases that need it on the current path).
     func polishedFinish(_ proposed: TerminationStatus) -> SolveResult? {
       var u = [Double](repeating: 0, count: n), w = [Double](repeating: 0, count: m)
       factorizationTrusted = false
