@@ -18,7 +18,12 @@ extension InteriorPointSolver {
   /// it needs is allocated once here; the loop itself allocates nothing proportional to the problem.
   mutating func iterate() -> SolveResult {
     let n = form.columnCount, m = form.rowCount
-    let b = form.b, c = form.c, l = form.lower, u = form.upper
+    let b = form.b, c = form.c
+    // l and u by column serve the starting point only; the iteration reads them by slot (lL, uU), and
+    // both copies go once the start is set (`form` keeps none either).
+    var l = form.lower, u = form.upper
+    form.lower = []
+    form.upper = []
     // Āᵀy as column dot products and Ā x as row dot products (Āᵀ's columns): both split across cores.
     let A = IterationMatrix(form.A), AT = IterationMatrix(transposeOf: form.A)
     let L = BoundSlots(columns: (0..<n).filter { l[$0].isFinite }, columnCount: n)
@@ -75,7 +80,11 @@ extension InteriorPointSolver {
 
     // Workspace.
     var scratchX = [Double](repeating: 0, count: n), scratchW = [Double](repeating: 0, count: m)
-    var errorX = scratchX, errorW = scratchW, productX = scratchX, productW = scratchW
+    var errorX = scratchX, errorW = scratchW
+    // Āᵀy and Āx of the iterate, read by the residuals and the termination tests at the top of each
+    // iteration; in between, `refine` forms the products of its points in them (two vectors fewer). The
+    // one solve in that stretch, the dual polish, restores them.
+    var ATy = scratchX, Ax = scratchW
 
     /// How accurately each Newton system is solved, relative to 1 + ‖r‖∞: a tenth of the iterate's smallest
     /// relative residual or gap (an inexact Newton step: a direction error well below what the step must
@@ -104,13 +113,13 @@ extension InteriorPointSolver {
     /// largest; refining so from the start would cost a quarter more time on the programs that never need it.
     var componentwiseRefinement = false
     /// max over rows of |error| / the size of the row's terms, for the residual (errorX, errorW) that
-    /// `refine`'s `residual` left with (productX, productW) = the products of the point x.
+    /// `refine`'s `residual` left with (ATy, Ax) = the products of the point x.
     func componentwiseError(_ d: [Double], _ r1: [Double], _ r2: [Double], _ x: [Double]) -> Double {
       var worst = 0.0
       for j in 0..<n {
-        worst = max(worst, abs(errorX[j]) / (max(abs(r1[j]), abs(productX[j]), abs(d[j] * x[j])) + .leastNormalMagnitude))
+        worst = max(worst, abs(errorX[j]) / (max(abs(r1[j]), abs(ATy[j]), abs(d[j] * x[j])) + .leastNormalMagnitude))
       }
-      for i in 0..<m { worst = max(worst, abs(errorW[i]) / (max(abs(r2[i]), abs(productW[i])) + .leastNormalMagnitude)) }
+      for i in 0..<m { worst = max(worst, abs(errorW[i]) / (max(abs(r2[i]), abs(Ax[i])) + .leastNormalMagnitude)) }
       return worst
     }
     /// (outX, outW) ← the solution of K [x; w] = [r1; r2], refined against K₀ (ρ = δ = 0, diagonal d) while
@@ -139,10 +148,10 @@ extension InteriorPointSolver {
     func refine(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double]) {
       /// ‖K [x; w] − [r1; r2]‖∞ into (ex, ew), and max(‖r1‖∞, ‖r2‖∞).
       func residual(_ x: [Double], _ w: [Double], _ ex: inout [Double], _ ew: inout [Double]) -> (error: Double, rightHandSide: Double) {
-        IterationKernels.transposeTimes(A, w, into: &productX)
-        P?.symmetricMultiplyAdd(x, into: &productX)
-        IterationKernels.transposeTimes(AT, x, into: &productW)
-        return IterationKernels.kktResidual(r1, productX, d, x, r2, productW, e1: &ex, e2: &ew)
+        IterationKernels.transposeTimes(A, w, into: &ATy)
+        P?.symmetricMultiplyAdd(x, into: &ATy)
+        IterationKernels.transposeTimes(AT, x, into: &Ax)
+        return IterationKernels.kktResidual(r1, ATy, d, x, r2, Ax, e1: &ex, e2: &ew)
       }
       if factorizationTrusted { return }
       let first = residual(outX, outW, &errorX, &errorW)
@@ -232,6 +241,8 @@ extension InteriorPointSolver {
     } catch {
       return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
     }
+    l = []
+    u = []
 
     if settings.verbose {
       log(String(format: "Derisk interior point: %d rows, %d columns (%d nonzeros) after presolve; %@",
@@ -243,10 +254,10 @@ extension InteriorPointSolver {
     }
 
     // Residuals and Newton-system buffers.
-    var ATy = [Double](repeating: 0, count: n), rx = ATy, d = ATy, v = ATy, x1 = ATy, r1 = ATy
+    var rx = [Double](repeating: 0, count: n), d = rx, v = rx, x1 = rx, r1 = rx
     // P̄x; kept empty for an LP (P̄ = 0), whose terms in P̄x are skipped below.
-    var Px = P == nil ? [] : ATy
-    var Ax = [Double](repeating: 0, count: m), ry = Ax, w1 = Ax, r2 = Ax
+    var Px = P == nil ? [] : rx
+    var ry = [Double](repeating: 0, count: m), w1 = ry, r2 = ry
     var rl = [Double](repeating: 0, count: nL), zsL = rl, dl = rl, cl = rl
     var ru = [Double](repeating: 0, count: nU), zsU = ru, du = ru, cu = ru
     var affine = EmbeddingDirection(n: n, m: m, nL: nL, nU: nU)
@@ -276,6 +287,8 @@ extension InteriorPointSolver {
       var u = [Double](repeating: 0, count: n), w = [Double](repeating: 0, count: m)
       factorizationTrusted = false
       refinedSolve(d, rx, [Double](repeating: 0, count: m), &u, &w)
+      IterationKernels.transposeTimes(A, y, into: &ATy)   // for the tests after the polish (see ATy)
+      IterationKernels.transposeTimes(AT, x, into: &Ax)
       IterationKernels.axpy(1, y, &w)
       var polished = finish(proposed, x: x, y: w, zl: zl, zu: zu, tau: tau, info: info)
       if settings.verbose { log("dual polish: the check on the unscaled problem gives \(polished.termination)") }

@@ -11,7 +11,7 @@ import Foundation
 ///   structure that does not match). Whatever the mathematics finds — optimal, infeasible, unbounded,
 ///   limits — is returned.
 public func solve(_ problem: QuadraticProgram, settings: InteriorPointSettings = .init(),
-                  structure: BlockStructure? = nil) throws -> SolveResult {
+                  structure: consuming BlockStructure? = nil) throws -> SolveResult {
   try problem.validate()
   try settings.validate()
   if let structure { try structure.validate(for: problem) }
@@ -21,7 +21,8 @@ public func solve(_ problem: QuadraticProgram, settings: InteriorPointSettings =
   if let refusal = MemoryBudget.refusal(needing: denseWorkspaceBytes(problem, settings: settings, structure: structure)) {
     throw ProblemError.invalid("\(problem.rowCount) rows and \(problem.columnCount) columns: the dense linear system \(refusal)")
   }
-  var solver = InteriorPointSolver(problem: problem, settings: settings, structure: structure)
+  // The structure has served once the internal form holds its blocks: it goes before the iteration starts.
+  var solver = InteriorPointSolver(problem: problem, settings: settings, structure: consume structure)
   return solver.run()
 }
 

@@ -15,7 +15,8 @@ extension Model {
 
   /// Solves like `solve(settings:)` — same program, same result, same errors — but first releases what
   /// the solve does not need (`releaseBuildData()`): the lowered program goes to the solver without
-  /// names, and the model keeps only what reading the solution back needs. For a caller that builds a
+  /// names, and the model keeps only what reading the solution back needs (`releaseUnusedCapacity()`
+  /// first). For a caller that builds a
   /// large model only to solve it once and read the result back by handle.
   ///
   /// The checks whose messages name rows and columns (the program's, in `lowered()`, and the block
@@ -23,6 +24,8 @@ extension Model {
   /// error as `solve(settings:)`.
   /// - Throws: as `solve(settings:)`.
   package mutating func solveReleasingBuildData(settings: InteriorPointSettings = .init()) throws -> ModelSolution {
+    // Before lowering, which shares the bounds with the program the solver holds.
+    releaseUnusedCapacity()
     var lowered = try lowered()
     let structure = lowered.blockStructure
     lowered.columnBlocks = nil
@@ -33,7 +36,7 @@ extension Model {
     lowered.program.columnNames = []
     lowered.program.rowNames = []
     releaseBuildData()
-    let result = try DeriskSolvers.solve(lowered.program, settings: settings, structure: structure)
+    let result = try DeriskSolvers.solve(lowered.program, settings: settings, structure: consume structure)
     return try ModelSolution(result: result, model: self)
   }
 }

@@ -34,6 +34,15 @@ struct ScenarioCostTable: Sendable {
     }
   }
 
+  /// Gives back the capacity that growth by doubling left unused (up to half of the table).
+  mutating func releaseUnusedCapacity() {
+    columns.releaseUnusedCapacity()
+    coefficients.releaseUnusedCapacity()
+    constants.releaseUnusedCapacity()
+    present.releaseUnusedCapacity()
+    offsets.releaseUnusedCapacity()
+  }
+
   /// Part `part` of scenario s as an expression of `model`'s columns, or nil when the scenario has none
   /// (or the part is not one of `parts`).
   func expression(_ s: Int, _ part: SourcingProgram.CostPart, in model: Model) -> LinearExpression? {

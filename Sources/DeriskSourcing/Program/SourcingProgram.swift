@@ -384,6 +384,7 @@ public struct SourcingProgram: Sendable {
       parts[.shortfall] = shortCost
       scenarioCostParts.append(parts)
     }
+    scenarioCostParts.releaseUnusedCapacity()
     try setRiskObjective()
   }
 
