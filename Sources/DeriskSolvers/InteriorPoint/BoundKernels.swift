@@ -145,59 +145,49 @@ extension IterationKernels {
   }
 
   /// One side's data for `completeDirection`: the bound, the bound residual r, the targets t, and s, z, by
-  /// slot; Δs and Δz are written.
+  /// slot.
   struct DirectionTerms {
     let slots: BoundSlots
     let bound: [Double], residual: [Double], targets: [Double], s: [Double], z: [Double]
   }
 
-  /// Completes a direction from x₂ (in dx): Δx = x₂ + Δτ·x₁, then on each side Δsₖ = σ(Δx[column k] −
-  /// boundₖΔτ) + η·rₖ and Δzₖ = −(tₖ + zₖΔsₖ)/sₖ; returns the largest α ≤ `limit` with s + αΔs ≥ 0 and
-  /// z + αΔz ≥ 0 on both sides (the ratio test, done while the values are at hand).
+  /// Completes a direction from x₂ (in dx): Δx = x₂ + Δτ·x₁, then on each side forms Δsₖ = σ(Δx[column k] −
+  /// boundₖΔτ) + η·rₖ and Δzₖ = −(tₖ + zₖΔsₖ)/sₖ and returns the largest α ≤ `limit` with s + αΔs ≥ 0 and
+  /// z + αΔz ≥ 0 on both sides (the ratio test, done while the values are at hand). Δs and Δz are not kept:
+  /// the passes that read them form them again (see `DirectionBoundSide`).
   static func completeDirection(dTau: Double, _ x1: [Double], _ dx: inout [Double], eta: Double,
-                                lower: DirectionTerms, _ dsl: inout [Double], _ dzl: inout [Double],
-                                upper: DirectionTerms, _ dsu: inout [Double], _ dzu: inout [Double],
-                                stepLimit limit: Double) -> Double {
+                                lower: DirectionTerms, upper: DirectionTerms, stepLimit limit: Double) -> Double {
     for side in [lower, upper] {
       precondition([side.bound.count, side.residual.count, side.targets.count, side.s.count, side.z.count]
         .allSatisfy { $0 == side.slots.count } && side.slots.fit(in: dx.count),
                    "completeDirection: lengths differ")
     }
-    precondition(dsl.count == lower.slots.count && dzl.count == lower.slots.count && dsu.count == upper.slots.count
-                 && dzu.count == upper.slots.count && x1.count == dx.count, "completeDirection: lengths differ")
+    precondition(x1.count == dx.count, "completeDirection: lengths differ")
     return withReads([x1, lower.bound, lower.residual, lower.targets, lower.s, lower.z,
                       upper.bound, upper.residual, upper.targets, upper.s, upper.z]) { p in
       withSlots(lower.slots) { lowerColumn in
         withSlots(upper.slots) { upperColumn in
-          withWrites(&dsl, &dzl) { lds, ldz in
-            withWrites(&dsu, &dzu) { uds, udz in
-              dx.withUnsafeMutableBufferPointer { dxb in
-                let x1p = p[0], dxp = SharedWrites(dxb)
-                let lb = p[1], lr = p[2], lt = p[3], ls = p[4], lz = p[5]
-                let ub = p[6], ur = p[7], ut = p[8], us = p[9], uz = p[10]
-                let lowerSlots = lower.slots, upperSlots = upper.slots
-                return chunkedExtreme(dxb.count, initial: limit, largest: false) { range in
-                  for j in range { dxp[j] += dTau * x1p[j] }
-                  var alpha = limit
-                  for k in lowerSlots.slots(ofColumns: range) {
-                    let value = dxp[Int(lowerColumn[k])] - lb[k] * dTau + eta * lr[k]
-                    let dual = -(lt[k] + lz[k] * value) / ls[k]
-                    lds[k] = value
-                    ldz[k] = dual
-                    if value < 0 { alpha = min(alpha, -ls[k] / value) }
-                    if dual < 0 { alpha = min(alpha, -lz[k] / dual) }
-                  }
-                  for k in upperSlots.slots(ofColumns: range) {
-                    let value = -(dxp[Int(upperColumn[k])] - ub[k] * dTau) + eta * ur[k]
-                    let dual = -(ut[k] + uz[k] * value) / us[k]
-                    uds[k] = value
-                    udz[k] = dual
-                    if value < 0 { alpha = min(alpha, -us[k] / value) }
-                    if dual < 0 { alpha = min(alpha, -uz[k] / dual) }
-                  }
-                  return alpha
-                }
+          dx.withUnsafeMutableBufferPointer { dxb in
+            let x1p = p[0], dxp = SharedWrites(dxb)
+            let lb = p[1], lr = p[2], lt = p[3], ls = p[4], lz = p[5]
+            let ub = p[6], ur = p[7], ut = p[8], us = p[9], uz = p[10]
+            let lowerSlots = lower.slots, upperSlots = upper.slots
+            return chunkedExtreme(dxb.count, initial: limit, largest: false) { range in
+              for j in range { dxp[j] += dTau * x1p[j] }
+              var alpha = limit
+              for k in lowerSlots.slots(ofColumns: range) {
+                let value = boundStep(1, dxp[Int(lowerColumn[k])], lb[k], dTau, eta, lr[k])
+                let dual = boundDualStep(lt[k], ls[k], lz[k], value)
+                if value < 0 { alpha = min(alpha, -ls[k] / value) }
+                if dual < 0 { alpha = min(alpha, -lz[k] / dual) }
               }
+              for k in upperSlots.slots(ofColumns: range) {
+                let value = boundStep(-1, dxp[Int(upperColumn[k])], ub[k], dTau, eta, ur[k])
+                let dual = boundDualStep(ut[k], us[k], uz[k], value)
+                if value < 0 { alpha = min(alpha, -us[k] / value) }
+                if dual < 0 { alpha = min(alpha, -uz[k] / dual) }
+              }
+              return alpha
             }
           }
         }

@@ -1,15 +1,15 @@
 import DeriskLinearAlgebra
 import Foundation
 
-/// A search direction of the embedding (Δx, Δy, Δs_l, Δz_l, Δs_u, Δz_u, Δτ, Δκ), reused across iterations.
+/// A search direction of the embedding, reused across iterations: Δx, Δy, Δτ, Δκ and the residual weight η
+/// it was solved for. Its bound parts Δs_l, Δz_l, Δs_u, Δz_u follow from these and the targets, and are
+/// formed where they are read (`DirectionBoundSide`).
 struct EmbeddingDirection {
-  var x: [Double], y: [Double], sl: [Double], zl: [Double], su: [Double], zu: [Double]
-  var tau = 0.0, kappa = 0.0
+  var x: [Double], y: [Double]
+  var tau = 0.0, kappa = 0.0, eta = 1.0
 
-  init(n: Int, m: Int, nL: Int, nU: Int) {
+  init(n: Int, m: Int) {
     x = [Double](repeating: 0, count: n); y = [Double](repeating: 0, count: m)
-    sl = [Double](repeating: 0, count: nL); zl = sl
-    su = [Double](repeating: 0, count: nU); zu = su
   }
 }
 
@@ -260,9 +260,9 @@ extension InteriorPointSolver {
     var ry = [Double](repeating: 0, count: m), w1 = ry, r2 = ry
     var rl = [Double](repeating: 0, count: nL), zsL = rl, dl = rl, cl = rl
     var ru = [Double](repeating: 0, count: nU), zsU = ru, du = ru, cu = ru
-    var affine = EmbeddingDirection(n: n, m: m, nL: nL, nU: nU)
+    var affine = EmbeddingDirection(n: n, m: m)
     // A Gondzio corrector's trial direction goes into `affine`, which is not read again once the
-    // Mehrotra targets are formed (a third direction would hold n + m + 2(n_L + n_U) more numbers).
+    // Mehrotra targets are formed (a third direction would hold n + m more numbers).
     var step = affine
 
     var lastStep = 1.0
@@ -507,10 +507,11 @@ extension InteriorPointSolver {
           ? (-eta * rtau - constant - IterationKernels.dot(v, dir.x) - IterationKernels.dot(b, dir.y)) / denominator : 0
         var alpha = IterationKernels.completeDirection(
           dTau: dTau, x1, &dir.x, eta: eta,
-          lower: .init(slots: L, bound: lL, residual: rl, targets: dl, s: sl, z: zl), &dir.sl, &dir.zl,
-          upper: .init(slots: U, bound: uU, residual: ru, targets: du, s: su, z: zu), &dir.su, &dir.zu, stepLimit: 1)
+          lower: .init(slots: L, bound: lL, residual: rl, targets: dl, s: sl, z: zl),
+          upper: .init(slots: U, bound: uU, residual: ru, targets: du, s: su, z: zu), stepLimit: 1)
         IterationKernels.negatedAxpy(dTau, w1, &dir.y)
         dir.tau = dTau
+        dir.eta = eta
         dir.kappa = -(dtau + kappa * dTau) / tau
         if dir.tau < 0 { alpha = min(alpha, -tau / dir.tau) }
         if dir.kappa < 0 { alpha = min(alpha, -kappa / dir.kappa) }
@@ -529,8 +530,15 @@ extension InteriorPointSolver {
       // residual; with the tenth of `solveAccuracy`, p = 12 takes 1,061 on the fixtures).
       let sigma = pow(1 - alphaAffine, 12)
       // Corrector: Mehrotra's second-order term.
-      IterationKernels.mehrotraTargets(sl, zl, affine.sl, affine.zl, shift: sigma * mu, weights: wL, into: &dl)
-      IterationKernels.mehrotraTargets(su, zu, affine.su, affine.zu, shift: sigma * mu, weights: wU, into: &du)
+      // (Into cl and cu, free until the Gondzio correctors, while dl and du still hold the predictor's targets.)
+      IterationKernels.mehrotraTargets(.init(sigma: 1, slots: L, bound: lL, residual: rl, targets: dl), s: sl, z: zl,
+                                       dx: affine.x, dTau: affine.tau, eta: affine.eta, shift: sigma * mu,
+                                       weights: wL, into: &cl)
+      IterationKernels.mehrotraTargets(.init(sigma: -1, slots: U, bound: uU, residual: ru, targets: du), s: su, z: zu,
+                                       dx: affine.x, dTau: affine.tau, eta: affine.eta, shift: sigma * mu,
+                                       weights: wU, into: &cu)
+      swap(&dl, &cl)
+      swap(&du, &cu)
       let dtau = tau * kappa + affine.tau * affine.kappa - sigma * mu
       var alpha = direction(eta: 1 - sigma, dl, du, dtau, into: &step)
       // Gondzio centrality correctors: push outlying complementarity products back into a band around
@@ -544,8 +552,12 @@ extension InteriorPointSolver {
         let target = min(1, 1.2 * alpha + 0.3)
         let muTarget = sigma * mu
         let lowBand = 0.1 * muTarget, highBand = 10 * muTarget
-        IterationKernels.gondzioTargets(dl, sl, zl, step.sl, step.zl, step: target, low: lowBand, high: highBand, weights: wL, into: &cl)
-        IterationKernels.gondzioTargets(du, su, zu, step.su, step.zu, step: target, low: lowBand, high: highBand, weights: wU, into: &cu)
+        IterationKernels.gondzioTargets(dl, .init(sigma: 1, slots: L, bound: lL, residual: rl, targets: dl), s: sl, z: zl,
+                                        dx: step.x, dTau: step.tau, eta: step.eta, step: target, low: lowBand,
+                                        high: highBand, weights: wL, into: &cl)
+        IterationKernels.gondzioTargets(du, .init(sigma: -1, slots: U, bound: uU, residual: ru, targets: du), s: su, z: zu,
+                                        dx: step.x, dTau: step.tau, eta: step.eta, step: target, low: lowBand,
+                                        high: highBand, weights: wU, into: &cu)
         let ct = dtau - IterationKernels.gondzioCorrection(tau, kappa, step.tau, step.kappa, step: target, low: lowBand,
                                                            high: highBand)
         let trialAlpha = direction(eta: 1 - sigma, cl, cu, ct, into: &affine)
@@ -563,10 +575,11 @@ extension InteriorPointSolver {
       lastStep = alpha
       IterationKernels.axpy(alpha, step.x, &x)
       IterationKernels.axpy(alpha, step.y, &y)
-      IterationKernels.axpy(alpha, step.sl, &sl)
-      IterationKernels.axpy(alpha, step.zl, &zl)
-      IterationKernels.axpy(alpha, step.su, &su)
-      IterationKernels.axpy(alpha, step.zu, &zu)
+      // dl and du hold the targets `step` was solved for (swapped with each accepted corrector's).
+      IterationKernels.stepBounds(1, slots: L, bound: lL, residual: rl, targets: dl, dx: step.x, dTau: step.tau,
+                                  eta: step.eta, alpha: alpha, s: &sl, z: &zl)
+      IterationKernels.stepBounds(-1, slots: U, bound: uU, residual: ru, targets: du, dx: step.x, dTau: step.tau,
+                                  eta: step.eta, alpha: alpha, s: &su, z: &zu)
       tau += alpha * step.tau
       kappa += alpha * step.kappa
       // Keep the regularisation small once the factorization succeeds again.

@@ -181,27 +181,6 @@ enum IterationKernels {
     }
   }
 
-  /// outₖ = sₖzₖ + Δsₖ·Δzₖ − shift·wₖ: Mehrotra's complementarity targets on the weighted path (`CentralPathWeights`).
-  static func mehrotraTargets(_ s: [Double], _ z: [Double], _ ds: [Double], _ dz: [Double], shift: Double,
-                              weights w: [Double], into out: inout [Double]) {
-    precondition([s.count, z.count, ds.count, dz.count, w.count].allSatisfy { $0 == out.count }, "mehrotraTargets: lengths differ")
-    s.withUnsafeBufferPointer { sb in
-      z.withUnsafeBufferPointer { zb in
-        ds.withUnsafeBufferPointer { dsb in
-          dz.withUnsafeBufferPointer { dzb in
-            w.withUnsafeBufferPointer { wb in
-              out.withUnsafeMutableBufferPointer { ob in
-                let sp = SharedReads(sb), zp = SharedReads(zb), dsp = SharedReads(dsb), dzp = SharedReads(dzb)
-                let wp = SharedReads(wb), op = SharedWrites(ob)
-                chunked(ob.count) { range in for k in range { op[k] = sp[k] * zp[k] + dsp[k] * dzp[k] - shift * wp[k] } }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
   /// outₖ = sₖzₖ (the affine predictor's targets).
   static func products(_ s: [Double], _ z: [Double], into out: inout [Double]) {
     precondition(s.count == out.count && z.count == out.count, "products: lengths differ")
@@ -215,37 +194,9 @@ enum IterationKernels {
     }
   }
 
-  /// Gondzio's correction of the targets t: at the trial step α̃ the products
-  /// p = (s + α̃Δs)(z + α̃Δz) are pushed into the pair's band [low·wₖ, high·wₖ]: outₖ = tₖ − (low·wₖ − p)
-  /// below it, tₖ − max(−high·wₖ, high·wₖ − p) above it, tₖ inside.
-  static func gondzioTargets(_ t: [Double], _ s: [Double], _ z: [Double], _ ds: [Double], _ dz: [Double],
-                             step: Double, low: Double, high: Double, weights w: [Double], into out: inout [Double]) {
-    precondition([t.count, s.count, z.count, ds.count, dz.count, w.count].allSatisfy { $0 == out.count }, "gondzioTargets: lengths differ")
-    t.withUnsafeBufferPointer { tb in
-      s.withUnsafeBufferPointer { sb in
-        z.withUnsafeBufferPointer { zb in
-          ds.withUnsafeBufferPointer { dsb in
-            dz.withUnsafeBufferPointer { dzb in
-              w.withUnsafeBufferPointer { wb in
-                out.withUnsafeMutableBufferPointer { ob in
-                  let tp = SharedReads(tb), sp = SharedReads(sb), zp = SharedReads(zb), wp = SharedReads(wb)
-                  let dsp = SharedReads(dsb), dzp = SharedReads(dzb), op = SharedWrites(ob)
-                  chunked(ob.count) { range in
-                    for k in range {
-                      op[k] = tp[k] - gondzioCorrection(sp[k], zp[k], dsp[k], dzp[k], step: step, low: low * wp[k],
-                                                        high: high * wp[k])
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /// The correction of one pair (see `gondzioTargets`).
+  /// Gondzio's correction of one pair's target: at the trial step α̃ = `step` the product
+  /// p = (s + α̃Δs)(z + α̃Δz) is pushed into the pair's band [low, high]: the target is lowered by low − p
+  /// below it, by max(−high, high − p) above it, and kept inside (see `gondzioTargets`).
   @inline(__always)
   static func gondzioCorrection(_ s: Double, _ z: Double, _ ds: Double, _ dz: Double, step: Double, low: Double,
                                 high: Double) -> Double {

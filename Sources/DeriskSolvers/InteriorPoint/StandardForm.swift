@@ -201,6 +201,9 @@ struct StandardForm {
     self.lower = lower
     self.upper = upper
     self.constant = constant
+    // Kept through the solve to map the point back: without the room that growth by appending left.
+    columnOrigin.releaseUnusedCapacity()
+    keptRows.releaseUnusedCapacity()
     self.columnOrigin = columnOrigin
     self.rowOrigin = keptRows
     self.fixedValue = fixed
