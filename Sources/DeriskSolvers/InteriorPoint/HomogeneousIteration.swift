@@ -24,8 +24,6 @@ extension InteriorPointSolver {
     var l = form.lower, u = form.upper
     form.lower = []
     form.upper = []
-    // Āᵀy as column dot products and Ā x as row dot products (Āᵀ's columns): both split across cores.
-    let A = IterationMatrix(form.A), AT = IterationMatrix(transposeOf: form.A)
     let L = BoundSlots(columns: (0..<n).filter { l[$0].isFinite }, columnCount: n)
     let U = BoundSlots(columns: (0..<n).filter { u[$0].isFinite }, columnCount: n)
     let nL = L.count, nU = U.count
@@ -58,8 +56,11 @@ extension InteriorPointSolver {
         if let diagonalP { kkt = NormalEquationsSystem(A: form.A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: form.A, P: P) }
       }
     }
-    // The iteration reads Ā through A and AT only, and the backend holds what it needs: the standard
-    // form's own copy goes (a third of the memory Ā takes in the iteration).
+    // Āᵀy and Āx: from the scenario backend's own copy of the entries when there is one, from Ā and Āᵀ
+    // compressed otherwise. The iteration reads Ā through these and the backend only: the standard form's
+    // copy goes.
+    let products: any ConstraintProducts = (kkt as? ScenarioSchurSystem).map { ScenarioBlockProducts($0.layout, A: form.A) }
+      ?? CompressedProducts(form.A)
     form.A = SparseMatrix(rows: 0, columns: 0)
     let systemSeconds = elapsed() - systemStart
     var info = SolveInfo()
@@ -148,9 +149,9 @@ extension InteriorPointSolver {
     func refine(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double]) {
       /// ‖K [x; w] − [r1; r2]‖∞ into (ex, ew), and max(‖r1‖∞, ‖r2‖∞).
       func residual(_ x: [Double], _ w: [Double], _ ex: inout [Double], _ ew: inout [Double]) -> (error: Double, rightHandSide: Double) {
-        IterationKernels.transposeTimes(A, w, into: &ATy)
+        products.transposeTimes(w, into: &ATy)
         P?.symmetricMultiplyAdd(x, into: &ATy)
-        IterationKernels.transposeTimes(AT, x, into: &Ax)
+        products.times(x, into: &Ax)
         return IterationKernels.kktResidual(r1, ATy, d, x, r2, Ax, e1: &ex, e2: &ew)
       }
       if factorizationTrusted { return }
@@ -224,7 +225,7 @@ extension InteriorPointSolver {
       refinedSolve(dInit, c, [Double](repeating: 0, count: m), &discarded, &w)
       for i in 0..<m { y[i] = -w[i] }
       var zfree = [Double](repeating: 0, count: n)
-      IterationKernels.transposeTimes(A, y, into: &zfree)
+      products.transposeTimes(y, into: &zfree)
       for j in 0..<n { zfree[j] = c[j] - zfree[j] }
       for (k, j) in L.enumerated() { sl[k] = x[j] - l[j]; zl[k] = u[j].isFinite ? max(zfree[j], 0) : zfree[j] }
       for (k, j) in U.enumerated() { su[k] = u[j] - x[j]; zu[k] = l[j].isFinite ? max(-zfree[j], 0) : -zfree[j] }
@@ -246,7 +247,7 @@ extension InteriorPointSolver {
 
     if settings.verbose {
       log(String(format: "Derisk interior point: %d rows, %d columns (%d nonzeros) after presolve; %@",
-                 m, n, A.nonzeroCount, kkt.name))
+                 m, n, products.nonzeroCount, kkt.name))
       if let schur = kkt as? ScenarioSchurSystem { log(schur.summary) }
       log(String(format: "setup: standard form and presolve %.2f s, scaling %.2f s, linear system %.2f s, starting point %.2f s",
                  formSeconds, scalingSeconds, systemSeconds, elapsed() - startingPointStart))
@@ -287,8 +288,8 @@ extension InteriorPointSolver {
       var u = [Double](repeating: 0, count: n), w = [Double](repeating: 0, count: m)
       factorizationTrusted = false
       refinedSolve(d, rx, [Double](repeating: 0, count: m), &u, &w)
-      IterationKernels.transposeTimes(A, y, into: &ATy)   // for the tests after the polish (see ATy)
-      IterationKernels.transposeTimes(AT, x, into: &Ax)
+      products.transposeTimes(y, into: &ATy)   // for the tests after the polish (see ATy)
+      products.times(x, into: &Ax)
       IterationKernels.axpy(1, y, &w)
       var polished = finish(proposed, x: x, y: w, zl: zl, zu: zu, tau: tau, info: info)
       if settings.verbose { log("dual polish: the check on the unscaled problem gives \(polished.termination)") }
@@ -302,8 +303,8 @@ extension InteriorPointSolver {
         IterationKernels.fill(&Px, 0)
         P.symmetricMultiplyAdd(x, into: &Px)
       }
-      IterationKernels.transposeTimes(A, y, into: &ATy)
-      IterationKernels.transposeTimes(AT, x, into: &Ax)
+      products.transposeTimes(y, into: &ATy)
+      products.times(x, into: &Ax)
       if P == nil { IterationKernels.combine(tau, c, -1, ATy, into: &rx) } else { IterationKernels.combine(1, Px, tau, c, -1, ATy, into: &rx) }
       IterationKernels.scatterAdd(-1, zl, at: L, into: &rx)
       IterationKernels.scatterAdd(1, zu, at: U, into: &rx)

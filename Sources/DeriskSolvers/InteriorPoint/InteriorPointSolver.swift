@@ -143,7 +143,8 @@ struct InteriorPointSolver {
     var info = info
     let xUser = userPoint(x, tau: tau)
     let sign = userSign()
-    let yUser = userRowDuals(y, tau: tau, x: xUser).map { sign * $0 }
+    var yUser = userRowDuals(y, tau: tau, x: xUser)
+    if sign != 1 { for i in yUser.indices { yUser[i] *= sign } }
     let check = OptimalityCheck(problem: problem, x: xUser, rowDuals: yUser)
     info.primalObjective = check.primalObjective
     info.dualObjective = check.dualObjective

@@ -83,3 +83,28 @@ struct SharedIndices32: @unchecked Sendable {
   init(_ buffer: UnsafeBufferPointer<Int32>) { base = buffer.baseAddress }
   @inline(__always) subscript(i: Int) -> Int32 { base.unsafelyUnwrapped[i] }
 }
+
+/// Āᵀy and Āx as the iteration forms them: for its residuals, its starting point and the checks of its
+/// solves.
+protocol ConstraintProducts {
+  /// Entries of Ā (for the log).
+  var nonzeroCount: Int { get }
+  /// out ← Āᵀy.
+  func transposeTimes(_ y: [Double], into out: inout [Double])
+  /// out ← Āx.
+  func times(_ x: [Double], into out: inout [Double])
+}
+
+/// The general path's products: Āᵀy as Ā's column dot products and Āx as Āᵀ's, both split across cores.
+struct CompressedProducts: ConstraintProducts {
+  private let A: IterationMatrix, AT: IterationMatrix
+
+  init(_ M: SparseMatrix) {
+    A = IterationMatrix(M)
+    AT = IterationMatrix(transposeOf: M)
+  }
+
+  var nonzeroCount: Int { A.nonzeroCount }
+  func transposeTimes(_ y: [Double], into out: inout [Double]) { IterationKernels.transposeTimes(A, y, into: &out) }
+  func times(_ x: [Double], into out: inout [Double]) { IterationKernels.transposeTimes(AT, x, into: &out) }
+}

@@ -240,6 +240,29 @@ struct ScenarioSchurSystem: KKTSystem {
     factors = [Lanes](repeating: .zero, count: bFactorOffset[B])
   }
 
+  /// The arrays that place the blocks' entries, which `ScenarioBlockProducts` multiplies with: shared
+  /// with this system (never copied; none of them changes after `init`), without its numeric state.
+  struct Layout: Sendable {
+    let firstColumns: [Int], firstRows: [Int], A0: SparseMatrix
+    let batchPlan: [Int32], batchWidth: [Int32]
+    let batchColumnOffset: [Int], batchColumns: [SIMD4<Int32>]
+    let batchRowOffset: [Int], batchRows: [SIMD4<Int32>]
+    let wEntryOffset: [Int], wValues: [Lanes]
+    let tOffset: [Int], tRows: [Int32], tColumns: [Int32], tValues: [Lanes]
+    let plans: [BlockCholeskyPlan]
+    let chunkSize: Int
+    /// The most rows of any block.
+    let largestBlock: Int
+  }
+
+  var layout: Layout {
+    Layout(firstColumns: firstColumns, firstRows: firstRows, A0: A0, batchPlan: batchPlan, batchWidth: batchWidth,
+           batchColumnOffset: batchColumnOffset, batchColumns: batchColumns, batchRowOffset: batchRowOffset,
+           batchRows: batchRows, wEntryOffset: wEntryOffset, wValues: wValues, tOffset: tOffset, tRows: tRows,
+           tColumns: tColumns, tValues: tValues, plans: plans, chunkSize: chunkSize,
+           largestBlock: max(1, plans.map(\.m).max() ?? 1))
+  }
+
   /// Number of distinct block patterns (for logs and tests).
   var patternCount: Int { plans.count }
 

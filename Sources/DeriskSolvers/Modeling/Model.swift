@@ -85,6 +85,9 @@ public struct Model: Sendable {
     rowConstants.releaseUnusedCapacity()
   }
 
+  /// Number of terms in the constraints' expressions so far (a repeated variable counted as added).
+  package var termCount: Int { rowColumns.count }
+
   /// Number of variables n.
   public var variableCount: Int { columnLower.count }
   /// Number of constraints m.

@@ -125,12 +125,6 @@ public struct SourcingProgram: Sendable {
     self.probabilities = probabilities
     self.scenarioNames = scenarioNames
     self.model = Model(name: sm.name.map { $0.replacingOccurrences(of: " ", with: "_") } ?? "sourcing")
-    // Storage grows once, not by doubling. ProgramSize counts every leg as carrying every material and
-    // every node as having a balance row, so it over-reserves (generated benchmark: 111 columns and 121
-    // rows per scenario reserved, 46 and 63 built, see `SeriesNodes`); the peak resident set at 100,000
-    // scenarios was the same with and without the reservation.
-    let size = ProgramSize(sm)
-    model.reserveCapacity(variables: Int(size.columns), constraints: Int(size.rows), terms: Int(size.nonzeros))
     let legIndex = Dictionary(sm.legs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.entryLegs = sm.corridors.map { corridor in
       let members = corridor.legs.compactMap { legIndex[$0] }
@@ -238,7 +232,9 @@ public struct SourcingProgram: Sendable {
     }
 
     // Second stage, one block per scenario.
+    var firstBlockStart = (columns: model.variableCount, rows: model.constraintCount, terms: model.termCount)
     for s in 0..<S {
+      if s == 1 { reserveForScenarios(S - 1, like: firstBlockStart) }
       let par = parameters[s]
       let block = BlockLabel.scenario(s)
       var parts: [CostPart: LinearExpression] = [:]
@@ -383,9 +379,25 @@ public struct SourcingProgram: Sendable {
       parts[.stockpile] = stockCost
       parts[.shortfall] = shortCost
       scenarioCostParts.append(parts)
+      if s == 0 { firstBlockStart = (model.variableCount - firstBlockStart.columns, model.constraintCount - firstBlockStart.rows,
+                                     model.termCount - firstBlockStart.terms) }
     }
     scenarioCostParts.releaseUnusedCapacity()
     try setRiskObjective()
+  }
+
+  /// Reserves the model's storage for `count` more scenarios of the size of the first (`first`: its columns,
+  /// rows and terms), and for the risk rows that follow them (about one column, one row and the scenario
+  /// cost's terms each), so that storage grows once instead of by doubling (the name dictionaries rehash
+  /// every name on each growth). Every scenario has the first one's structure; only its numbers differ.
+  /// `ProgramSize`, which serves to refuse a model too large for the machine, counts an upper bound instead
+  /// (every leg carrying every material, every node a balance row: 111 columns and 121 rows per scenario
+  /// on the generated benchmark, against 46 and 63 built), and reserving from it held twice the storage
+  /// the model needs until the names were released (about 100 MB at 10,000 scenarios).
+  private mutating func reserveForScenarios(_ count: Int, like first: (columns: Int, rows: Int, terms: Int)) {
+    let costTerms = CostPart.allCases.reduce(0) { $0 + (costPart(0, $1)?.termCount ?? 0) }
+    model.reserveCapacity(variables: count * first.columns + (count + 1) + 1, constraints: count * first.rows + (count + 1),
+                          terms: count * first.terms + (count + 1) * (costTerms + 2))
   }
 
   /// Country share caps, the minimum-countries surrogate and risk-score caps, all on contracts.

@@ -1,0 +1,168 @@
+/// Āᵀy and Āx for the iteration, from what the scenario-structured backend already holds: the blocks'
+/// entries Wₛ and couplings Tₛ in batch-lane order (`ScenarioSchurSystem`), and the first stage's rows
+/// and columns in two small compressed matrices.
+///
+/// The compressed Ā and Āᵀ the general path multiplies with (`CompressedProducts`) are then not built:
+/// at 10,000 generated scenarios they held 66 MB next to the backend's own copy of the entries. Each
+/// output entry is summed in the order the compressed products sum it, so the products are the same bit
+/// for bit:
+/// - (Āᵀy)ⱼ over column j's entries in increasing row order: a block column's entries are stored in
+///   that order, a first-stage column's are kept compressed;
+/// - (Āx)ᵢ over row i's entries in increasing column order: a batch's columns are visited in the global
+///   order of its first block's columns, the first-stage columns of Tₛ merged in by `tInsertion` (blocks
+///   batched together have one pattern, and in a two-stage program built scenario by scenario their
+///   columns interleave with the first stage's in the same way; a block that did not would be summed in
+///   its batch's order, deterministic still, and different in the last bits only);
+/// - a first-stage row's entries are all first-stage columns, summed from a compressed copy of A₀'s rows.
+/// Chunks of batches run in parallel and write disjoint entries.
+struct ScenarioBlockProducts: ConstraintProducts {
+  let rowCount: Int, columnCount: Int
+  let nonzeroCount: Int
+  private let system: ScenarioSchurSystem.Layout
+  /// The first-stage columns' entries (all rows, global row indices, increasing within a column).
+  private let firstColumnEntries: IterationMatrix
+  /// A₀ by rows: column i of this matrix is first-stage row i, its "rows" the first-stage indices f.
+  private let firstRowEntries: IterationMatrix
+  /// For each coupling entry q of a batch (ordered by first-stage column, then row): how many of the
+  /// batch's local columns precede its first-stage column in the first block's global order.
+  private let tInsertion: [Int32]
+
+  init(_ layout: ScenarioSchurSystem.Layout, A: SparseMatrix) {
+    system = layout
+    rowCount = A.rows
+    columnCount = A.columns
+    nonzeroCount = A.nonzeroCount
+    // First-stage columns, compressed.
+    var starts = [0], rows: [Int] = [], values: [Double] = []
+    for j in layout.firstColumns {
+      for p in A.columnStarts[j]..<A.columnStarts[j + 1] { rows.append(A.rowIndices[p]); values.append(A.values[p]) }
+      starts.append(rows.count)
+    }
+    firstColumnEntries = IterationMatrix((try? SparseMatrix(rows: A.rows, columns: layout.firstColumns.count,
+                                                            columnStarts: starts, rowIndices: rows, values: values))
+                                         ?? SparseMatrix(rows: A.rows, columns: layout.firstColumns.count))
+    firstRowEntries = IterationMatrix(transposeOf: layout.A0)
+    // Where each coupling entry's first-stage column falls among the batch's columns (first lane).
+    var insertion = [Int32](repeating: 0, count: layout.tRows.count)
+    for b in 0..<layout.batchPlan.count {
+      let columnBase = layout.batchColumnOffset[b], columnEnd = layout.batchColumnOffset[b + 1]
+      var c = columnBase
+      for q in layout.tOffset[b]..<layout.tOffset[b + 1] {
+        let global = Int32(layout.firstColumns[Int(layout.tColumns[q])])
+        while c < columnEnd && layout.batchColumns[c][0] < global { c += 1 }
+        insertion[q] = Int32(c - columnBase)
+      }
+    }
+    tInsertion = insertion
+  }
+
+  /// out ← Āᵀy.
+  func transposeTimes(_ y: [Double], into out: inout [Double]) {
+    precondition(y.count == rowCount && out.count == columnCount, "ScenarioBlockProducts.transposeTimes: sizes differ")
+    let layout = system
+    let chunks = (layout.batchPlan.count + layout.chunkSize - 1) / layout.chunkSize
+    y.withUnsafeBufferPointer { yb in
+      out.withUnsafeMutableBufferPointer { ob in
+        let yp = SharedReads(yb), op = SharedWrites(ob)
+        forEachChunkInParallel(chunks) { chunk in
+          layout.wValues.withUnsafeBufferPointer { wv in
+            let first = chunk * layout.chunkSize, last = min(layout.batchPlan.count, first + layout.chunkSize)
+            for b in first..<last {
+              let plan = layout.plans[Int(layout.batchPlan[b])], lanes = Int(layout.batchWidth[b])
+              let rowBase = layout.batchRowOffset[b], entryBase = layout.wEntryOffset[b]
+              let columnBase = layout.batchColumnOffset[b]
+              plan.wStarts.withUnsafeBufferPointer { ws in
+                plan.wRows.withUnsafeBufferPointer { wr in
+                  for c in 0..<(layout.batchColumnOffset[b + 1] - columnBase) {
+                    var sum = Lanes.zero
+                    for e in Int(ws[c])..<Int(ws[c + 1]) {
+                      let i = layout.batchRows[rowBase + Int(wr[e])]
+                      sum += wv[entryBase + e] * Lanes(yp[Int(i[0])], yp[Int(i[1])], yp[Int(i[2])], yp[Int(i[3])])
+                    }
+                    let j = layout.batchColumns[columnBase + c]
+                    for lane in 0..<lanes { op[Int(j[lane])] = sum[lane] }
+                  }
+                }
+              }
+            }
+          }
+        }
+        // The first-stage columns, one per task.
+        let M = firstColumnEntries, columns = layout.firstColumns
+        M.columnStarts.withUnsafeBufferPointer { sb in
+          M.rowIndices.withUnsafeBufferPointer { rb in
+            M.values.withUnsafeBufferPointer { vb in
+              let starts = SharedIndices(sb), rows = SharedIndices32(rb), values = SharedReads(vb)
+              columns.withUnsafeBufferPointer { cb in
+                let target = SharedIndices(cb)
+                forEachChunkInParallel(columns.count) { f in
+                  var sum = 0.0
+                  for p in starts[f]..<starts[f + 1] { sum += values[p] * yp[Int(rows[p])] }
+                  op[target[f]] = sum
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// out ← Āx.
+  func times(_ x: [Double], into out: inout [Double]) {
+    precondition(x.count == columnCount && out.count == rowCount, "ScenarioBlockProducts.times: sizes differ")
+    let layout = system, insertion = tInsertion
+    let chunks = (layout.batchPlan.count + layout.chunkSize - 1) / layout.chunkSize
+    x.withUnsafeBufferPointer { xb in
+      out.withUnsafeMutableBufferPointer { ob in
+        let xp = SharedReads(xb), op = SharedWrites(ob)
+        forEachChunkInParallel(chunks) { chunk in
+          var accumulator = [Lanes](repeating: .zero, count: layout.largestBlock)
+          layout.wValues.withUnsafeBufferPointer { wv in
+            accumulator.withUnsafeMutableBufferPointer { acc in
+              let first = chunk * layout.chunkSize, last = min(layout.batchPlan.count, first + layout.chunkSize)
+              for b in first..<last {
+                let plan = layout.plans[Int(layout.batchPlan[b])], lanes = Int(layout.batchWidth[b])
+                let rowBase = layout.batchRowOffset[b], entryBase = layout.wEntryOffset[b]
+                let columnBase = layout.batchColumnOffset[b], columnCount = layout.batchColumnOffset[b + 1] - columnBase
+                for k in 0..<plan.m { acc[k] = .zero }
+                var q = layout.tOffset[b]
+                let tEnd = layout.tOffset[b + 1]
+                /// The coupling entries whose first-stage column comes before local column `c`.
+                func addCoupling(before c: Int) {
+                  while q < tEnd && Int(insertion[q]) <= c {
+                    let value = xp[layout.firstColumns[Int(layout.tColumns[q])]]
+                    acc[Int(layout.tRows[q])] += layout.tValues[q] * Lanes(repeating: value)
+                    q += 1
+                  }
+                }
+                plan.wStarts.withUnsafeBufferPointer { ws in
+                  plan.wRows.withUnsafeBufferPointer { wr in
+                    for c in 0..<columnCount {
+                      addCoupling(before: c)
+                      let j = layout.batchColumns[columnBase + c]
+                      let xc = Lanes(xp[Int(j[0])], xp[Int(j[1])], xp[Int(j[2])], xp[Int(j[3])])
+                      for e in Int(ws[c])..<Int(ws[c + 1]) { acc[Int(wr[e])] += wv[entryBase + e] * xc }
+                    }
+                  }
+                }
+                addCoupling(before: columnCount)
+                for k in 0..<plan.m {
+                  let i = layout.batchRows[rowBase + k], value = acc[k]
+                  for lane in 0..<lanes { op[Int(i[lane])] = value[lane] }
+                }
+              }
+            }
+          }
+        }
+        // The first-stage rows (first-stage columns only).
+        let M = firstRowEntries
+        for (r, i) in layout.firstRows.enumerated() {
+          var sum = 0.0
+          for p in M.columnStarts[r]..<M.columnStarts[r + 1] { sum += M.values[p] * xp[layout.firstColumns[Int(M.rowIndices[p])]] }
+          op[i] = sum
+        }
+      }
+    }
+  }
+}
