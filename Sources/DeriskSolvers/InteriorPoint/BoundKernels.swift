@@ -31,22 +31,16 @@ extension IterationKernels {
     slots.columns.withUnsafeBufferPointer { body(SharedIndices32($0)) }
   }
 
-  /// qₖ = zₖ / sₖ and d[column k] += qₖ.
-  static func quotients(_ z: [Double], _ s: [Double], into q: inout [Double], scatterAdd d: inout [Double],
-                        at slots: BoundSlots) {
-    precondition(z.count == slots.count && s.count == slots.count && q.count == slots.count, "quotients: lengths differ")
+  /// d[column k] += zₖ / sₖ. The quotients are not kept: the kernels that read them divide again (the
+  /// same value; a vector of n_L or n_U fewer).
+  static func quotients(_ z: [Double], _ s: [Double], scatterAdd d: inout [Double], at slots: BoundSlots) {
+    precondition(z.count == slots.count && s.count == slots.count, "quotients: lengths differ")
     precondition(slots.fit(in: d.count), "quotients: slot out of range")
     withReads([z, s]) { p in
       withSlots(slots) { column in
-        withWrites(&q, &d) { qp, dp in
-          let zp = p[0], sp = p[1]
-          chunked(slots.count) { range in
-            for k in range {
-              let value = zp[k] / sp[k]
-              qp[k] = value
-              dp[Int(column[k])] += value
-            }
-          }
+        d.withUnsafeMutableBufferPointer { db in
+          let zp = p[0], sp = p[1], dp = SharedWrites(db)
+          chunked(slots.count) { range in for k in range { dp[Int(column[k])] += zp[k] / sp[k] } }
         }
       }
     }
@@ -65,16 +59,30 @@ extension IterationKernels {
     }
   }
 
-  /// out[column k] += xₖ·yₖ.
-  static func scatterAddProduct(_ x: [Double], _ y: [Double], at slots: BoundSlots, into out: inout [Double]) {
-    precondition(x.count == slots.count && y.count == slots.count
-                 && slots.fit(in: out.count), "scatterAddProduct: lengths differ")
-    withReads([x, y]) { p in
+  /// out[column k] += (zₖ/sₖ)·boundₖ.
+  static func scatterAddQuotientProduct(_ z: [Double], _ s: [Double], _ bound: [Double], at slots: BoundSlots,
+                                        into out: inout [Double]) {
+    precondition(z.count == slots.count && s.count == slots.count && bound.count == slots.count
+                 && slots.fit(in: out.count), "scatterAddQuotientProduct: lengths differ")
+    withReads([z, s, bound]) { p in
       withSlots(slots) { column in
         out.withUnsafeMutableBufferPointer { ob in
-          let xp = p[0], yp = p[1], op = SharedWrites(ob)
-          chunked(slots.count) { range in for k in range { op[Int(column[k])] += xp[k] * yp[k] } }
+          let zp = p[0], sp = p[1], bp = p[2], op = SharedWrites(ob)
+          chunked(slots.count) { range in for k in range { op[Int(column[k])] += zp[k] / sp[k] * bp[k] } }
         }
+      }
+    }
+  }
+
+  /// Σₖ boundₖ²·zₖ/sₖ.
+  static func weightedSquares(_ bound: [Double], quotientsOf z: [Double], _ s: [Double]) -> Double {
+    precondition(bound.count == z.count && s.count == z.count, "weightedSquares: lengths differ")
+    return withReads([bound, z, s]) { p in
+      let bp = p[0], zp = p[1], sp = p[2]
+      return chunkedSum(z.count) { range in
+        var sum = 0.0
+        for k in range { sum += bp[k] * bp[k] * (zp[k] / sp[k]) }
+        return sum
       }
     }
   }
@@ -97,42 +105,42 @@ extension IterationKernels {
     }
   }
 
-  /// One side's data for `newtonRightHandSide`: complementarity targets t, s, z/s, the bound residual r
+  /// One side's data for `newtonRightHandSide`: complementarity targets t, s, z, the bound residual r
   /// and the bound itself, by slot.
   struct RightHandSideTerms {
     let slots: BoundSlots
-    let targets: [Double], s: [Double], quotient: [Double], residual: [Double], bound: [Double]
+    let targets: [Double], s: [Double], z: [Double], residual: [Double], bound: [Double]
   }
 
   /// The first block of the Newton right-hand side, outⱼ = −η·(r_x)ⱼ − Σ σ·gₖ over the slots k of column j
-  /// on both sides, with gₖ = tₖ/sₖ + (z/s)ₖ·η·rₖ; returns Σₖ σ·boundₖ·gₖ over both sides (the τ-row's share).
+  /// on both sides, with gₖ = tₖ/sₖ + (zₖ/sₖ)·η·rₖ; returns Σₖ σ·boundₖ·gₖ over both sides (the τ-row's share).
   static func newtonRightHandSide(eta: Double, _ rx: [Double], lower: RightHandSideTerms, upper: RightHandSideTerms,
                                   into out: inout [Double]) -> Double {
     for side in [lower, upper] {
-      precondition([side.targets.count, side.s.count, side.quotient.count, side.residual.count, side.bound.count]
+      precondition([side.targets.count, side.s.count, side.z.count, side.residual.count, side.bound.count]
         .allSatisfy { $0 == side.slots.count } && side.slots.fit(in: out.count),
                    "newtonRightHandSide: lengths differ")
     }
     precondition(rx.count == out.count, "newtonRightHandSide: lengths differ")
-    return withReads([rx, lower.targets, lower.s, lower.quotient, lower.residual, lower.bound,
-                      upper.targets, upper.s, upper.quotient, upper.residual, upper.bound]) { p in
+    return withReads([rx, lower.targets, lower.s, lower.z, lower.residual, lower.bound,
+                      upper.targets, upper.s, upper.z, upper.residual, upper.bound]) { p in
       withSlots(lower.slots) { lowerColumn in
         withSlots(upper.slots) { upperColumn in
           out.withUnsafeMutableBufferPointer { ob in
             let rxp = p[0], op = SharedWrites(ob)
-            let lt = p[1], ls = p[2], lq = p[3], lr = p[4], lb = p[5]
-            let ut = p[6], us = p[7], uq = p[8], ur = p[9], ub = p[10]
+            let lt = p[1], ls = p[2], lz = p[3], lr = p[4], lb = p[5]
+            let ut = p[6], us = p[7], uz = p[8], ur = p[9], ub = p[10]
             let lowerSlots = lower.slots, upperSlots = upper.slots
             return chunkedSum(ob.count) { range in
               for j in range { op[j] = -eta * rxp[j] }
               var constant = 0.0
               for k in lowerSlots.slots(ofColumns: range) {
-                let g = lt[k] / ls[k] + lq[k] * eta * lr[k]
+                let g = lt[k] / ls[k] + lz[k] / ls[k] * eta * lr[k]
                 op[Int(lowerColumn[k])] -= g
                 constant += lb[k] * g
               }
               for k in upperSlots.slots(ofColumns: range) {
-                let g = ut[k] / us[k] + uq[k] * eta * ur[k]
+                let g = ut[k] / us[k] + uz[k] / us[k] * eta * ur[k]
                 op[Int(upperColumn[k])] += g
                 constant -= ub[k] * g
               }

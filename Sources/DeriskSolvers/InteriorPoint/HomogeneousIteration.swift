@@ -259,8 +259,8 @@ extension InteriorPointSolver {
     // P̄x; kept empty for an LP (P̄ = 0), whose terms in P̄x are skipped below.
     var Px = P == nil ? [] : rx
     var ry = [Double](repeating: 0, count: m), w1 = ry, r2 = ry
-    var rl = [Double](repeating: 0, count: nL), zsL = rl, dl = rl, cl = rl
-    var ru = [Double](repeating: 0, count: nU), zsU = ru, du = ru, cu = ru
+    var rl = [Double](repeating: 0, count: nL), dl = rl, cl = rl
+    var ru = [Double](repeating: 0, count: nU), du = ru, cu = ru
     var affine = EmbeddingDirection(n: n, m: m)
     // A Gondzio corrector's trial direction goes into `affine`, which is not read again once the
     // Mehrotra targets are formed (a third direction would hold n + m more numbers).
@@ -438,8 +438,8 @@ extension InteriorPointSolver {
       // MARK: Newton system.
       solveAccuracy = max(1e-10, min(1e-6, 0.1 * min(presRel, dresRel, gapRel)))
       IterationKernels.fill(&d, 0)
-      IterationKernels.quotients(zl, sl, into: &zsL, scatterAdd: &d, at: L)
-      IterationKernels.quotients(zu, su, into: &zsU, scatterAdd: &d, at: U)
+      IterationKernels.quotients(zl, sl, scatterAdd: &d, at: L)
+      IterationKernels.quotients(zu, su, scatterAdd: &d, at: U)
       var factored = false
       for _ in 0..<6 {
         do {
@@ -462,16 +462,16 @@ extension InteriorPointSolver {
                                   _ out1: inout [Double], _ out2: inout [Double]) -> Double {
         let constant = IterationKernels.newtonRightHandSide(
           eta: eta, rx,
-          lower: .init(slots: L, targets: dl, s: sl, quotient: zsL, residual: rl, bound: lL),
-          upper: .init(slots: U, targets: du, s: su, quotient: zsU, residual: ru, bound: uU), into: &out1)
+          lower: .init(slots: L, targets: dl, s: sl, z: zl, residual: rl, bound: lL),
+          upper: .init(slots: U, targets: du, s: su, z: zu, residual: ru, bound: uU), into: &out1)
         IterationKernels.scaled(-eta, ry, into: &out2)
         return constant - dtau / tau
       }
       // Constant solve K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u, together with the
       // predictor's (affine-scaling) solve, whose right-hand side does not depend on it.
       IterationKernels.scaled(-1, c, into: &r1)
-      IterationKernels.scatterAddProduct(zsL, lL, at: L, into: &r1)
-      IterationKernels.scatterAddProduct(zsU, uU, at: U, into: &r1)
+      IterationKernels.scatterAddQuotientProduct(zl, sl, lL, at: L, into: &r1)
+      IterationKernels.scatterAddQuotientProduct(zu, su, uU, at: U, into: &r1)
       IterationKernels.products(sl, zl, into: &dl)
       IterationKernels.products(su, zu, into: &du)
       // The predictor's right-hand side goes into v and r2, free until v is formed below and r2 is next
@@ -480,10 +480,10 @@ extension InteriorPointSolver {
       refinedSolvePair(d, r1, b, &x1, &w1, v, r2, &affine.x, &affine.y)
       // v = c + 2P̄x/τ + (Z_l/S_l) l + (Z_u/S_u) u (the τ-row's coefficients of Δx).
       if P == nil { IterationKernels.copy(c, into: &v) } else { IterationKernels.combine(1, c, 2 / tau, Px, into: &v) }
-      IterationKernels.scatterAddProduct(zsL, lL, at: L, into: &v)
-      IterationKernels.scatterAddProduct(zsU, uU, at: U, into: &v)
-      let coefTau = -xPx / (tau * tau) - kappa / tau - IterationKernels.weightedSquares(lL, zsL)
-        - IterationKernels.weightedSquares(uU, zsU)
+      IterationKernels.scatterAddQuotientProduct(zl, sl, lL, at: L, into: &v)
+      IterationKernels.scatterAddQuotientProduct(zu, su, uU, at: U, into: &v)
+      let coefTau = -xPx / (tau * tau) - kappa / tau - IterationKernels.weightedSquares(lL, quotientsOf: zl, sl)
+        - IterationKernels.weightedSquares(uU, quotientsOf: zu, su)
       let denominator = IterationKernels.dot(v, x1) + IterationKernels.dot(b, w1) + coefTau
 
       /// The direction for residual weight η and complementarity targets d_l, d_u, d_τ, into `dir`; returns

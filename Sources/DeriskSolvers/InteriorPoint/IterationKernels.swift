@@ -166,21 +166,6 @@ enum IterationKernels {
     }
   }
 
-  /// Σₖ xₖ²·yₖ.
-  static func weightedSquares(_ x: [Double], _ y: [Double]) -> Double {
-    precondition(x.count == y.count, "weightedSquares: lengths differ")
-    return x.withUnsafeBufferPointer { xb in
-      y.withUnsafeBufferPointer { yb in
-        let xp = SharedReads(xb), yp = SharedReads(yb)
-        return chunkedSum(xb.count) { range in
-          var sum = 0.0
-          for k in range { sum += xp[k] * xp[k] * yp[k] }
-          return sum
-        }
-      }
-    }
-  }
-
   /// outₖ = sₖzₖ (the affine predictor's targets).
   static func products(_ s: [Double], _ z: [Double], into out: inout [Double]) {
     precondition(s.count == out.count && z.count == out.count, "products: lengths differ")
