@@ -265,6 +265,25 @@ extension InteriorPointSolver {
     // A Gondzio corrector's trial direction goes into `affine`, which is not read again once the
     // Mehrotra targets are formed (a third direction would hold n + m more numbers).
     var step = affine
+    /// Releases the Newton system's workspace: the constant and predictor solutions, the right-hand sides,
+    /// the targets, both directions and the refinement's vectors. None of it carries over from one
+    /// iteration to the next (each entry is written before it is read), so it goes while the point is
+    /// checked on the user's problem (`finish`), whose vectors otherwise came on top of the iteration's:
+    /// at 100,000 generated scenarios the peak was 5.1 GB at the check against 4.8 GB through the iteration.
+    /// `restoreNewtonWorkspace()` allocates it again when the iteration goes on (after a failed check).
+    func releaseNewtonWorkspace() {
+      scratchX = []; scratchW = []; errorX = []; errorW = []
+      x1 = []; w1 = []; v = []; r1 = []; r2 = []
+      dl = []; du = []; cl = []; cu = []
+      affine.x = []; affine.y = []; step.x = []; step.y = []
+    }
+    func restoreNewtonWorkspace() {
+      func zeros(_ count: Int) -> [Double] { [Double](repeating: 0, count: count) }
+      scratchX = zeros(n); scratchW = zeros(m); errorX = zeros(n); errorW = zeros(m)
+      x1 = zeros(n); w1 = zeros(m); v = zeros(n); r1 = zeros(n); r2 = zeros(m)
+      dl = zeros(nL); du = zeros(nU); cl = zeros(nL); cu = zeros(nU)
+      affine.x = zeros(n); affine.y = zeros(m); step.x = zeros(n); step.y = zeros(m)
+    }
 
     var lastStep = 1.0
     var bestPrimal = Double.infinity, bestDual = Double.infinity, bestGap = Double.infinity
@@ -336,8 +355,10 @@ extension InteriorPointSolver {
       if presRel <= settings.feasibilityTolerance, dresRel <= settings.feasibilityTolerance,
         gapRel <= settings.gapTolerance
       {
+        releaseNewtonWorkspace()
         let result = finish(.optimal, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
         if result.termination == .optimal { return result }
+        restoreNewtonWorkspace()
         let unpolishedGap = result.info.relativeGap
         let firstFailure = !componentwiseRefinement
         if settings.verbose && firstFailure {
@@ -389,12 +410,15 @@ extension InteriorPointSolver {
         }
       }
       if iteration == settings.maxIterations {
+        releaseNewtonWorkspace()
         return finish(.iterationLimit, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
       }
       if let limit = settings.timeLimitSeconds, elapsed() > limit {
+        releaseNewtonWorkspace()
         return finish(.timeLimit, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
       }
       if Task.isCancelled {
+        releaseNewtonWorkspace()
         return finish(.cancelled, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
       }
       // Progress is a 1% better primal residual, dual residual or gap, or, while the path is still being
@@ -415,9 +439,11 @@ extension InteriorPointSolver {
       bestDual = min(bestDual, dresRel)
       bestGap = min(bestGap, gapRel)
       if stall >= 8 || mu < 1e-300 {
+        releaseNewtonWorkspace()
         let stopped = finish(.numericalError, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
-        if stopped.termination == .almostOptimal, iteration > 0, let polished = polishedFinish(.numericalError) {
-          return polished
+        if stopped.termination == .almostOptimal, iteration > 0 {
+          restoreNewtonWorkspace()
+          if let polished = polishedFinish(.numericalError) { return polished }
         }
         if stopped.termination != .numericalError { return stopped }
         // Before giving up: the iterate may already carry a certificate that the κ > τ test above
@@ -598,6 +624,7 @@ extension InteriorPointSolver {
         kappa *= f
       }
     }
+    releaseNewtonWorkspace()
     return finish(.iterationLimit, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
   }
 }
