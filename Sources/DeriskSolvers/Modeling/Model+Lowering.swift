@@ -18,13 +18,9 @@ extension Model {
     try checkBuildData(in: "lowered")
     let n = variableCount, m = constraintCount
 
-    // A: the row-wise terms become triplets (row i, column j, a).
-    var tripletRows = [Int](repeating: 0, count: rowColumns.count)
-    for i in 0..<m {
-      for p in rowStarts[i]..<rowStarts[i + 1] { tripletRows[p] = i }
-    }
+    // A: the row-wise terms, compressed by column.
     let A = try CompressedColumnAssembly.matrix(
-      rows: m, columns: n, rowIndices: tripletRows, columnIndices: rowColumns, values: rowCoefficients)
+      rows: m, columns: n, rowStarts: rowStarts, columnIndices: rowColumns, values: rowCoefficients)
 
     // c and c₀.
     var c = [Double](repeating: 0, count: n)

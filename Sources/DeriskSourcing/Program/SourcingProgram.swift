@@ -17,8 +17,9 @@ public struct SourcingProgram: Sendable {
   /// Scenario names and probabilities, in block order.
   public let scenarioNames: [String]
   public let probabilities: [Double]
-  /// The scenario numbers after effects.
-  public let parameters: [ScenarioParameters]
+  /// The scenario numbers after effects (empty only inside `SourcingModel.solve`, while the model is solved:
+  /// see `solve(options:)`).
+  public internal(set) var parameters: [ScenarioParameters]
 
   // First stage.
   var contract: [[Variable]] = []          // [supplier][offer]
