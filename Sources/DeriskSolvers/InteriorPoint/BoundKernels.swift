@@ -88,59 +88,67 @@ extension IterationKernels {
   }
 
   /// rₖ = σ(x[column k] − boundₖτ) − sₖ: the bound residuals r_l = x_L − lτ − s_l (σ = 1) and
-  /// r_u = uτ − x_U − s_u (σ = −1).
-  static func boundResidual(_ sigma: Double, _ x: [Double], at slots: BoundSlots, _ bound: [Double], _ tau: Double,
-                            _ s: [Double], into r: inout [Double]) {
-    precondition(bound.count == slots.count && s.count == slots.count && r.count == slots.count
-                 && slots.fit(in: x.count), "boundResidual: lengths differ")
-    withReads([x, bound, s]) { p in
+  /// r_u = uτ − x_U − s_u (σ = −1). Not kept: each kernel that reads them forms them from the iterate
+  /// (a vector of n_L or n_U fewer), which does not change until the step.
+  @inline(__always)
+  static func boundResidual(_ sigma: Double, _ x: Double, _ bound: Double, _ tau: Double, _ s: Double) -> Double {
+    sigma * (x - bound * tau) - s
+  }
+
+  /// ‖r‖∞ over one side's slots (see `boundResidual`).
+  static func boundResidualNorm(_ sigma: Double, _ x: [Double], at slots: BoundSlots, _ bound: [Double], _ tau: Double,
+                                _ s: [Double]) -> Double {
+    precondition(bound.count == slots.count && s.count == slots.count && slots.fit(in: x.count),
+                 "boundResidualNorm: lengths differ")
+    return withReads([x, bound, s]) { p in
       withSlots(slots) { column in
-        r.withUnsafeMutableBufferPointer { rb in
-          let xp = p[0], bp = p[1], sp = p[2], rp = SharedWrites(rb)
-          chunked(slots.count) { range in
-            for k in range { rp[k] = sigma * (xp[Int(column[k])] - bp[k] * tau) - sp[k] }
-          }
+        let xp = p[0], bp = p[1], sp = p[2]
+        return chunkedExtreme(slots.count, initial: 0, largest: true) { range in
+          var largest = 0.0
+          for k in range { largest = max(largest, abs(boundResidual(sigma, xp[Int(column[k])], bp[k], tau, sp[k]))) }
+          return largest
         }
       }
     }
   }
 
-  /// One side's data for `newtonRightHandSide`: complementarity targets t, s, z, the bound residual r
-  /// and the bound itself, by slot.
+  /// One side's data for `newtonRightHandSide`: complementarity targets t, s, z and the bound, by slot.
   struct RightHandSideTerms {
     let slots: BoundSlots
-    let targets: [Double], s: [Double], z: [Double], residual: [Double], bound: [Double]
+    let targets: [Double], s: [Double], z: [Double], bound: [Double]
   }
 
   /// The first block of the Newton right-hand side, outⱼ = −η·(r_x)ⱼ − Σ σ·gₖ over the slots k of column j
   /// on both sides, with gₖ = tₖ/sₖ + (zₖ/sₖ)·η·rₖ; returns Σₖ σ·boundₖ·gₖ over both sides (the τ-row's share).
-  static func newtonRightHandSide(eta: Double, _ rx: [Double], lower: RightHandSideTerms, upper: RightHandSideTerms,
-                                  into out: inout [Double]) -> Double {
+  static func newtonRightHandSide(eta: Double, _ rx: [Double], x: [Double], tau: Double, lower: RightHandSideTerms,
+                                  upper: RightHandSideTerms, into out: inout [Double]) -> Double {
     for side in [lower, upper] {
-      precondition([side.targets.count, side.s.count, side.z.count, side.residual.count, side.bound.count]
+      precondition([side.targets.count, side.s.count, side.z.count, side.bound.count]
         .allSatisfy { $0 == side.slots.count } && side.slots.fit(in: out.count),
                    "newtonRightHandSide: lengths differ")
     }
-    precondition(rx.count == out.count, "newtonRightHandSide: lengths differ")
-    return withReads([rx, lower.targets, lower.s, lower.z, lower.residual, lower.bound,
-                      upper.targets, upper.s, upper.z, upper.residual, upper.bound]) { p in
+    precondition(rx.count == out.count && x.count == out.count, "newtonRightHandSide: lengths differ")
+    return withReads([rx, lower.targets, lower.s, lower.z, x, lower.bound,
+                      upper.targets, upper.s, upper.z, upper.bound]) { p in
       withSlots(lower.slots) { lowerColumn in
         withSlots(upper.slots) { upperColumn in
           out.withUnsafeMutableBufferPointer { ob in
             let rxp = p[0], op = SharedWrites(ob)
-            let lt = p[1], ls = p[2], lz = p[3], lr = p[4], lb = p[5]
-            let ut = p[6], us = p[7], uz = p[8], ur = p[9], ub = p[10]
+            let lt = p[1], ls = p[2], lz = p[3], xp = p[4], lb = p[5]
+            let ut = p[6], us = p[7], uz = p[8], ub = p[9]
             let lowerSlots = lower.slots, upperSlots = upper.slots
             return chunkedSum(ob.count) { range in
               for j in range { op[j] = -eta * rxp[j] }
               var constant = 0.0
               for k in lowerSlots.slots(ofColumns: range) {
-                let g = lt[k] / ls[k] + lz[k] / ls[k] * eta * lr[k]
+                let r = boundResidual(1, xp[Int(lowerColumn[k])], lb[k], tau, ls[k])
+                let g = lt[k] / ls[k] + lz[k] / ls[k] * eta * r
                 op[Int(lowerColumn[k])] -= g
                 constant += lb[k] * g
               }
               for k in upperSlots.slots(ofColumns: range) {
-                let g = ut[k] / us[k] + uz[k] / us[k] * eta * ur[k]
+                let r = boundResidual(-1, xp[Int(upperColumn[k])], ub[k], tau, us[k])
+                let g = ut[k] / us[k] + uz[k] / us[k] * eta * r
                 op[Int(upperColumn[k])] += g
                 constant -= ub[k] * g
               }
@@ -152,45 +160,46 @@ extension IterationKernels {
     }
   }
 
-  /// One side's data for `completeDirection`: the bound, the bound residual r, the targets t, and s, z, by
-  /// slot.
+  /// One side's data for `completeDirection`: the bound, the targets t, and s, z, by slot.
   struct DirectionTerms {
     let slots: BoundSlots
-    let bound: [Double], residual: [Double], targets: [Double], s: [Double], z: [Double]
+    let bound: [Double], targets: [Double], s: [Double], z: [Double]
   }
 
   /// Completes a direction from x₂ (in dx): Δx = x₂ + Δτ·x₁, then on each side forms Δsₖ = σ(Δx[column k] −
   /// boundₖΔτ) + η·rₖ and Δzₖ = −(tₖ + zₖΔsₖ)/sₖ and returns the largest α ≤ `limit` with s + αΔs ≥ 0 and
   /// z + αΔz ≥ 0 on both sides (the ratio test, done while the values are at hand). Δs and Δz are not kept:
   /// the passes that read them form them again (see `DirectionBoundSide`).
-  static func completeDirection(dTau: Double, _ x1: [Double], _ dx: inout [Double], eta: Double,
+  static func completeDirection(dTau: Double, _ x1: [Double], _ dx: inout [Double], eta: Double, x: [Double], tau: Double,
                                 lower: DirectionTerms, upper: DirectionTerms, stepLimit limit: Double) -> Double {
     for side in [lower, upper] {
-      precondition([side.bound.count, side.residual.count, side.targets.count, side.s.count, side.z.count]
+      precondition([side.bound.count, side.targets.count, side.s.count, side.z.count]
         .allSatisfy { $0 == side.slots.count } && side.slots.fit(in: dx.count),
                    "completeDirection: lengths differ")
     }
-    precondition(x1.count == dx.count, "completeDirection: lengths differ")
-    return withReads([x1, lower.bound, lower.residual, lower.targets, lower.s, lower.z,
-                      upper.bound, upper.residual, upper.targets, upper.s, upper.z]) { p in
+    precondition(x1.count == dx.count && x.count == dx.count, "completeDirection: lengths differ")
+    return withReads([x1, lower.bound, x, lower.targets, lower.s, lower.z,
+                      upper.bound, upper.targets, upper.s, upper.z]) { p in
       withSlots(lower.slots) { lowerColumn in
         withSlots(upper.slots) { upperColumn in
           dx.withUnsafeMutableBufferPointer { dxb in
             let x1p = p[0], dxp = SharedWrites(dxb)
-            let lb = p[1], lr = p[2], lt = p[3], ls = p[4], lz = p[5]
-            let ub = p[6], ur = p[7], ut = p[8], us = p[9], uz = p[10]
+            let lb = p[1], xp = p[2], lt = p[3], ls = p[4], lz = p[5]
+            let ub = p[6], ut = p[7], us = p[8], uz = p[9]
             let lowerSlots = lower.slots, upperSlots = upper.slots
             return chunkedExtreme(dxb.count, initial: limit, largest: false) { range in
               for j in range { dxp[j] += dTau * x1p[j] }
               var alpha = limit
               for k in lowerSlots.slots(ofColumns: range) {
-                let value = boundStep(1, dxp[Int(lowerColumn[k])], lb[k], dTau, eta, lr[k])
+                let r = boundResidual(1, xp[Int(lowerColumn[k])], lb[k], tau, ls[k])
+                let value = boundStep(1, dxp[Int(lowerColumn[k])], lb[k], dTau, eta, r)
                 let dual = boundDualStep(lt[k], ls[k], lz[k], value)
                 if value < 0 { alpha = min(alpha, -ls[k] / value) }
                 if dual < 0 { alpha = min(alpha, -lz[k] / dual) }
               }
               for k in upperSlots.slots(ofColumns: range) {
-                let value = boundStep(-1, dxp[Int(upperColumn[k])], ub[k], dTau, eta, ur[k])
+                let r = boundResidual(-1, xp[Int(upperColumn[k])], ub[k], tau, us[k])
+                let value = boundStep(-1, dxp[Int(upperColumn[k])], ub[k], dTau, eta, r)
                 let dual = boundDualStep(ut[k], us[k], uz[k], value)
                 if value < 0 { alpha = min(alpha, -us[k] / value) }
                 if dual < 0 { alpha = min(alpha, -uz[k] / dual) }

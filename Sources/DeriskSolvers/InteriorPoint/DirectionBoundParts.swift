@@ -4,7 +4,8 @@
 ///
 ///     Δsₖ = σ(Δx[column k] − boundₖΔτ) + η·rₖ,    Δzₖ = −(tₖ + zₖΔsₖ)/sₖ,
 ///
-/// with tₖ the complementarity targets it was solved for. `IterationKernels.completeDirection` forms them
+/// with tₖ the complementarity targets it was solved for and rₖ the iterate's bound residual
+/// (`boundResidual`, formed from x, τ and s). `IterationKernels.completeDirection` forms them
 /// for its ratio test; the kernels here form them again, by the same expressions (so the same values, bit
 /// for bit), for the three passes that read them: the Mehrotra targets (predictor), the Gondzio targets
 /// (current direction) and the step. A direction then keeps Δx, Δy, Δτ and Δκ only: four vectors of
@@ -14,8 +15,10 @@ struct DirectionBoundSide {
   /// 1 for lower bounds (s = x_L − lτ), −1 for upper bounds (s = uτ − x_U).
   let sigma: Double
   let slots: BoundSlots
-  /// The bound, the residual r and the targets t the direction was solved for, by slot.
-  let bound: [Double], residual: [Double], targets: [Double]
+  /// The bound and the targets t the direction was solved for, by slot.
+  let bound: [Double], targets: [Double]
+  /// The iterate's x (by column) and τ, for the bound residuals.
+  let x: [Double], tau: Double
 }
 
 extension IterationKernels {
@@ -33,12 +36,12 @@ extension IterationKernels {
     -(target + z * ds) / s
   }
 
-  /// Runs `body` over chunks of slots with the side's arrays, s, z and Δx as read views.
+  /// Runs `body` over chunks of slots with the side's arrays (bound, x, targets), s, z and Δx as read views.
   private static func overSlots(_ side: DirectionBoundSide, s: [Double], z: [Double], dx: [Double],
                                 _ body: @Sendable (Range<Int>, SharedIndices32, [SharedReads]) -> Void) {
-    precondition([side.bound.count, side.residual.count, side.targets.count, s.count, z.count]
-      .allSatisfy { $0 == side.slots.count } && side.slots.fit(in: dx.count), "direction bound parts: lengths differ")
-    withReads([side.bound, side.residual, side.targets, s, z, dx]) { p in
+    precondition([side.bound.count, side.targets.count, s.count, z.count].allSatisfy { $0 == side.slots.count }
+                 && side.slots.fit(in: dx.count) && side.x.count == dx.count, "direction bound parts: lengths differ")
+    withReads([side.bound, side.x, side.targets, s, z, dx]) { p in
       withSlots(side.slots) { column in
         chunked(side.slots.count) { range in body(range, column, p) }
       }
@@ -51,14 +54,15 @@ extension IterationKernels {
   static func mehrotraTargets(_ side: DirectionBoundSide, s: [Double], z: [Double], dx: [Double], dTau: Double,
                               eta: Double, shift: Double, weights w: [Double], into out: inout [Double]) {
     precondition(w.count == side.slots.count && out.count == side.slots.count, "mehrotraTargets: lengths differ")
-    let sigma = side.sigma
+    let sigma = side.sigma, tau = side.tau
     w.withUnsafeBufferPointer { wb in
       out.withUnsafeMutableBufferPointer { ob in
         let wp = SharedReads(wb), op = SharedWrites(ob)
         overSlots(side, s: s, z: z, dx: dx) { range, column, p in
-          let bp = p[0], rp = p[1], tp = p[2], sp = p[3], zp = p[4], dxp = p[5]
+          let bp = p[0], xp = p[1], tp = p[2], sp = p[3], zp = p[4], dxp = p[5]
           for k in range {
-            let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, rp[k])
+            let r = boundResidual(sigma, xp[Int(column[k])], bp[k], tau, sp[k])
+            let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, r)
             let dz = boundDualStep(tp[k], sp[k], zp[k], ds)
             op[k] = sp[k] * zp[k] + ds * dz - shift * wp[k]
           }
@@ -75,14 +79,15 @@ extension IterationKernels {
                              weights w: [Double], into out: inout [Double]) {
     precondition(t.count == side.slots.count && w.count == side.slots.count && out.count == side.slots.count,
                  "gondzioTargets: lengths differ")
-    let sigma = side.sigma
+    let sigma = side.sigma, tau = side.tau
     withReads([t, w]) { q in
       out.withUnsafeMutableBufferPointer { ob in
         let op = SharedWrites(ob), tq = q[0], wq = q[1]
         overSlots(side, s: s, z: z, dx: dx) { range, column, p in
-          let bp = p[0], rp = p[1], tp = p[2], sp = p[3], zp = p[4], dxp = p[5]
+          let bp = p[0], xp = p[1], tp = p[2], sp = p[3], zp = p[4], dxp = p[5]
           for k in range {
-            let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, rp[k])
+            let r = boundResidual(sigma, xp[Int(column[k])], bp[k], tau, sp[k])
+            let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, r)
             let dz = boundDualStep(tp[k], sp[k], zp[k], ds)
             op[k] = tq[k] - gondzioCorrection(sp[k], zp[k], ds, dz, step: step, low: low * wq[k], high: high * wq[k])
           }
@@ -92,19 +97,20 @@ extension IterationKernels {
   }
 
   /// The step on one side: s ← s + αΔs and z ← z + αΔz for the direction (Δx, Δτ, η), both parts formed
-  /// from the s and z before the step.
-  static func stepBounds(_ sigma: Double, slots: BoundSlots, bound: [Double], residual: [Double], targets: [Double],
+  /// from the iterate before the step (x, τ, s and z: the caller steps x and τ after this).
+  static func stepBounds(_ sigma: Double, slots: BoundSlots, bound: [Double], targets: [Double], x: [Double], tau: Double,
                          dx: [Double], dTau: Double, eta: Double, alpha: Double,
                          s: inout [Double], z: inout [Double]) {
-    precondition([bound.count, residual.count, targets.count, s.count, z.count].allSatisfy { $0 == slots.count }
-                 && slots.fit(in: dx.count), "stepBounds: lengths differ")
-    withReads([bound, residual, targets, dx]) { p in
+    precondition([bound.count, targets.count, s.count, z.count].allSatisfy { $0 == slots.count }
+                 && slots.fit(in: dx.count) && x.count == dx.count, "stepBounds: lengths differ")
+    withReads([bound, x, targets, dx]) { p in
       withSlots(slots) { column in
         withWrites(&s, &z) { sw, zw in
-          let bp = p[0], rp = p[1], tp = p[2], dxp = p[3]
+          let bp = p[0], xp = p[1], tp = p[2], dxp = p[3]
           chunked(slots.count) { range in
             for k in range {
-              let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, rp[k])
+              let r = boundResidual(sigma, xp[Int(column[k])], bp[k], tau, sw[k])
+              let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, r)
               let dz = boundDualStep(tp[k], sw[k], zw[k], ds)
               sw[k] += alpha * ds
               zw[k] += alpha * dz

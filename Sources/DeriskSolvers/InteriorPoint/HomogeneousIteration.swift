@@ -259,8 +259,8 @@ extension InteriorPointSolver {
     // P̄x; kept empty for an LP (P̄ = 0), whose terms in P̄x are skipped below.
     var Px = P == nil ? [] : rx
     var ry = [Double](repeating: 0, count: m), w1 = ry, r2 = ry
-    var rl = [Double](repeating: 0, count: nL), dl = rl, cl = rl
-    var ru = [Double](repeating: 0, count: nU), du = ru, cu = ru
+    var dl = [Double](repeating: 0, count: nL), cl = dl
+    var du = [Double](repeating: 0, count: nU), cu = du
     var affine = EmbeddingDirection(n: n, m: m)
     // A Gondzio corrector's trial direction goes into `affine`, which is not read again once the
     // Mehrotra targets are formed (a third direction would hold n + m more numbers).
@@ -328,8 +328,6 @@ extension InteriorPointSolver {
       IterationKernels.scatterAdd(-1, zl, at: L, into: &rx)
       IterationKernels.scatterAdd(1, zu, at: U, into: &rx)
       IterationKernels.combine(1, Ax, -tau, b, into: &ry)
-      IterationKernels.boundResidual(1, x, at: L, lL, tau, sl, into: &rl)
-      IterationKernels.boundResidual(-1, x, at: U, uU, tau, su, into: &ru)
       let xPx = P == nil ? 0 : IterationKernels.dot(x, Px)
       let cx = IterationKernels.dot(c, x), by = IterationKernels.dot(b, y)
       let lz = IterationKernels.dot(lL, zl), uz = IterationKernels.dot(uU, zu)
@@ -340,7 +338,8 @@ extension InteriorPointSolver {
       // Convergence on the scaled problem.
       let primalObjective = (0.5 * xPx / tau + cx) / tau
       let dualObjective = (-0.5 * xPx / tau + by + lz - uz) / tau
-      let pres = max(IterationKernels.normInf(ry), IterationKernels.normInf(rl), IterationKernels.normInf(ru)) / tau
+      let pres = max(IterationKernels.normInf(ry), IterationKernels.boundResidualNorm(1, x, at: L, lL, tau, sl),
+                     IterationKernels.boundResidualNorm(-1, x, at: U, uU, tau, su)) / tau
       let dres = IterationKernels.normInf(rx) / tau
       let presRel = pres / (1 + max(bNorm, IterationKernels.normInf(Ax) / tau, IterationKernels.normInf(x) / tau))
       let dresRel = dres / (1 + max(cNorm, IterationKernels.normInf(Px) / tau, IterationKernels.normInf(ATy) / tau))
@@ -487,9 +486,9 @@ extension InteriorPointSolver {
       func directionRightHandSide(eta: Double, _ dl: [Double], _ du: [Double], _ dtau: Double,
                                   _ out1: inout [Double], _ out2: inout [Double]) -> Double {
         let constant = IterationKernels.newtonRightHandSide(
-          eta: eta, rx,
-          lower: .init(slots: L, targets: dl, s: sl, z: zl, residual: rl, bound: lL),
-          upper: .init(slots: U, targets: du, s: su, z: zu, residual: ru, bound: uU), into: &out1)
+          eta: eta, rx, x: x, tau: tau,
+          lower: .init(slots: L, targets: dl, s: sl, z: zl, bound: lL),
+          upper: .init(slots: U, targets: du, s: su, z: zu, bound: uU), into: &out1)
         IterationKernels.scaled(-eta, ry, into: &out2)
         return constant - dtau / tau
       }
@@ -534,8 +533,9 @@ extension InteriorPointSolver {
           ? (-eta * rtau - constant - IterationKernels.dot(v, dir.x) - IterationKernels.dot(b, dir.y)) / denominator : 0
         var alpha = IterationKernels.completeDirection(
           dTau: dTau, x1, &dir.x, eta: eta,
-          lower: .init(slots: L, bound: lL, residual: rl, targets: dl, s: sl, z: zl),
-          upper: .init(slots: U, bound: uU, residual: ru, targets: du, s: su, z: zu), stepLimit: 1)
+          x: x, tau: tau,
+          lower: .init(slots: L, bound: lL, targets: dl, s: sl, z: zl),
+          upper: .init(slots: U, bound: uU, targets: du, s: su, z: zu), stepLimit: 1)
         IterationKernels.negatedAxpy(dTau, w1, &dir.y)
         dir.tau = dTau
         dir.eta = eta
@@ -558,10 +558,10 @@ extension InteriorPointSolver {
       let sigma = pow(1 - alphaAffine, 12)
       // Corrector: Mehrotra's second-order term.
       // (Into cl and cu, free until the Gondzio correctors, while dl and du still hold the predictor's targets.)
-      IterationKernels.mehrotraTargets(.init(sigma: 1, slots: L, bound: lL, residual: rl, targets: dl), s: sl, z: zl,
+      IterationKernels.mehrotraTargets(.init(sigma: 1, slots: L, bound: lL, targets: dl, x: x, tau: tau), s: sl, z: zl,
                                        dx: affine.x, dTau: affine.tau, eta: affine.eta, shift: sigma * mu,
                                        weights: wL, into: &cl)
-      IterationKernels.mehrotraTargets(.init(sigma: -1, slots: U, bound: uU, residual: ru, targets: du), s: su, z: zu,
+      IterationKernels.mehrotraTargets(.init(sigma: -1, slots: U, bound: uU, targets: du, x: x, tau: tau), s: su, z: zu,
                                        dx: affine.x, dTau: affine.tau, eta: affine.eta, shift: sigma * mu,
                                        weights: wU, into: &cu)
       swap(&dl, &cl)
@@ -579,10 +579,10 @@ extension InteriorPointSolver {
         let target = min(1, 1.2 * alpha + 0.3)
         let muTarget = sigma * mu
         let lowBand = 0.1 * muTarget, highBand = 10 * muTarget
-        IterationKernels.gondzioTargets(dl, .init(sigma: 1, slots: L, bound: lL, residual: rl, targets: dl), s: sl, z: zl,
+        IterationKernels.gondzioTargets(dl, .init(sigma: 1, slots: L, bound: lL, targets: dl, x: x, tau: tau), s: sl, z: zl,
                                         dx: step.x, dTau: step.tau, eta: step.eta, step: target, low: lowBand,
                                         high: highBand, weights: wL, into: &cl)
-        IterationKernels.gondzioTargets(du, .init(sigma: -1, slots: U, bound: uU, residual: ru, targets: du), s: su, z: zu,
+        IterationKernels.gondzioTargets(du, .init(sigma: -1, slots: U, bound: uU, targets: du, x: x, tau: tau), s: su, z: zu,
                                         dx: step.x, dTau: step.tau, eta: step.eta, step: target, low: lowBand,
                                         high: highBand, weights: wU, into: &cu)
         let ct = dtau - IterationKernels.gondzioCorrection(tau, kappa, step.tau, step.kappa, step: target, low: lowBand,
@@ -600,13 +600,14 @@ extension InteriorPointSolver {
 
       alpha = min(1, 0.99 * alpha)
       lastStep = alpha
+      // The bounds first: their parts are formed from the iterate before the step. dl and du hold the
+      // targets `step` was solved for (swapped with each accepted corrector's).
+      IterationKernels.stepBounds(1, slots: L, bound: lL, targets: dl, x: x, tau: tau, dx: step.x, dTau: step.tau,
+                                  eta: step.eta, alpha: alpha, s: &sl, z: &zl)
+      IterationKernels.stepBounds(-1, slots: U, bound: uU, targets: du, x: x, tau: tau, dx: step.x, dTau: step.tau,
+                                  eta: step.eta, alpha: alpha, s: &su, z: &zu)
       IterationKernels.axpy(alpha, step.x, &x)
       IterationKernels.axpy(alpha, step.y, &y)
-      // dl and du hold the targets `step` was solved for (swapped with each accepted corrector's).
-      IterationKernels.stepBounds(1, slots: L, bound: lL, residual: rl, targets: dl, dx: step.x, dTau: step.tau,
-                                  eta: step.eta, alpha: alpha, s: &sl, z: &zl)
-      IterationKernels.stepBounds(-1, slots: U, bound: uU, residual: ru, targets: du, dx: step.x, dTau: step.tau,
-                                  eta: step.eta, alpha: alpha, s: &su, z: &zu)
       tau += alpha * step.tau
       kappa += alpha * step.kappa
       // Keep the regularisation small once the factorization succeeds again.
