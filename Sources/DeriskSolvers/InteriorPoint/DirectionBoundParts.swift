@@ -52,12 +52,13 @@ extension IterationKernels {
   /// outₖ = sₖzₖ + ΔsₖΔzₖ − shift·wₖ, for the predictor (Δx, Δτ, η) on `side`. `out` must not be
   /// `side.targets`.
   static func mehrotraTargets(_ side: DirectionBoundSide, s: [Double], z: [Double], dx: [Double], dTau: Double,
-                              eta: Double, shift: Double, weights w: [Double], into out: inout [Double]) {
-    precondition(w.count == side.slots.count && out.count == side.slots.count, "mehrotraTargets: lengths differ")
+                              eta: Double, shift: Double, weights w: SlotWeights, into out: inout [Double]) {
+    precondition((w.block.isEmpty || w.block.count == side.slots.count) && out.count == side.slots.count,
+                 "mehrotraTargets: lengths differ")
     let sigma = side.sigma, tau = side.tau
-    w.withUnsafeBufferPointer { wb in
+    w.withReads { wp in
       out.withUnsafeMutableBufferPointer { ob in
-        let wp = SharedReads(wb), op = SharedWrites(ob)
+        let op = SharedWrites(ob)
         overSlots(side, s: s, z: z, dx: dx) { range, column, p in
           let bp = p[0], xp = p[1], tp = p[2], sp = p[3], zp = p[4], dxp = p[5]
           for k in range {
@@ -76,20 +77,22 @@ extension IterationKernels {
   /// outₖ = tₖ − (low·wₖ − p) below it, tₖ − max(−high·wₖ, high·wₖ − p) above it, tₖ inside.
   static func gondzioTargets(_ t: [Double], _ side: DirectionBoundSide, s: [Double], z: [Double], dx: [Double],
                              dTau: Double, eta: Double, step: Double, low: Double, high: Double,
-                             weights w: [Double], into out: inout [Double]) {
-    precondition(t.count == side.slots.count && w.count == side.slots.count && out.count == side.slots.count,
-                 "gondzioTargets: lengths differ")
+                             weights w: SlotWeights, into out: inout [Double]) {
+    precondition(t.count == side.slots.count && (w.block.isEmpty || w.block.count == side.slots.count)
+                 && out.count == side.slots.count, "gondzioTargets: lengths differ")
     let sigma = side.sigma, tau = side.tau
-    withReads([t, w]) { q in
-      out.withUnsafeMutableBufferPointer { ob in
-        let op = SharedWrites(ob), tq = q[0], wq = q[1]
-        overSlots(side, s: s, z: z, dx: dx) { range, column, p in
-          let bp = p[0], xp = p[1], tp = p[2], sp = p[3], zp = p[4], dxp = p[5]
-          for k in range {
-            let r = boundResidual(sigma, xp[Int(column[k])], bp[k], tau, sp[k])
-            let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, r)
-            let dz = boundDualStep(tp[k], sp[k], zp[k], ds)
-            op[k] = tq[k] - gondzioCorrection(sp[k], zp[k], ds, dz, step: step, low: low * wq[k], high: high * wq[k])
+    withReads([t]) { q in
+      w.withReads { wq in
+        out.withUnsafeMutableBufferPointer { ob in
+          let op = SharedWrites(ob), tq = q[0]
+          overSlots(side, s: s, z: z, dx: dx) { range, column, p in
+            let bp = p[0], xp = p[1], tp = p[2], sp = p[3], zp = p[4], dxp = p[5]
+            for k in range {
+              let r = boundResidual(sigma, xp[Int(column[k])], bp[k], tau, sp[k])
+              let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, r)
+              let dz = boundDualStep(tp[k], sp[k], zp[k], ds)
+              op[k] = tq[k] - gondzioCorrection(sp[k], zp[k], ds, dz, step: step, low: low * wq[k], high: high * wq[k])
+            }
           }
         }
       }

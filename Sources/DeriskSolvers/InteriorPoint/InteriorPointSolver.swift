@@ -101,7 +101,7 @@ struct InteriorPointSolver {
   private func userPoint(_ x: [Double], tau: Double) -> [Double] {
     var result = form.fixedValue.map { $0.isNaN ? 0 : $0 }
     for (k, origin) in form.columnOrigin.enumerated() where origin >= 0 {
-      result[origin] = scaling.columnScale[k] * x[k] / tau
+      result[Int(origin)] = scaling.columnScale[k] * x[k] / tau
     }
     return result
   }
@@ -111,7 +111,7 @@ struct InteriorPointSolver {
   private func userRowDuals(_ y: [Double], tau: Double, x: [Double], costWeight: Double = 1) -> [Double] {
     var result = [Double](repeating: 0, count: problem.rowCount)
     for (r, origin) in form.rowOrigin.enumerated() {
-      result[origin] = scaling.rowScale[r] * y[r] / (scaling.costScale * tau)
+      result[Int(origin)] = scaling.rowScale[r] * y[r] / (scaling.costScale * tau)
     }
     ForcingRow.recoverDuals(form.forcingRows, problem: problem, x: x, costWeight: costWeight, sign: userSign(),
                             y: &result)
@@ -129,7 +129,7 @@ struct InteriorPointSolver {
   /// An unbounded direction in the original columns, normalised to ‖d‖∞ = 1.
   func userDirection(_ x: [Double]) -> [Double] {
     var d = [Double](repeating: 0, count: problem.columnCount)
-    for (k, origin) in form.columnOrigin.enumerated() where origin >= 0 { d[origin] = scaling.columnScale[k] * x[k] }
+    for (k, origin) in form.columnOrigin.enumerated() where origin >= 0 { d[Int(origin)] = scaling.columnScale[k] * x[k] }
     let norm = Vector.normInf(d)
     if norm > 0 { d = d.map { $0 / norm } }
     return d

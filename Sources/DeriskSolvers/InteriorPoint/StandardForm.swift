@@ -30,9 +30,10 @@ struct StandardForm {
 
   // Maps back to the original problem.
   /// For each internal column: the original column (≥ 0) or −(row + 1) for the slack of that row.
-  var columnOrigin: [Int]
+  /// 32-bit, as the iteration's indices (kept through the solve to map the point back).
+  var columnOrigin: [Int32]
   /// For each internal row: the original row.
-  var rowOrigin: [Int]
+  var rowOrigin: [Int32]
   /// Values of the original columns that presolve fixed (NaN for columns that stayed).
   var fixedValue: [Double]
   /// The forcing rows presolve removed, in the order it found them (their duals are recovered in reverse).
@@ -201,11 +202,8 @@ struct StandardForm {
     self.lower = lower
     self.upper = upper
     self.constant = constant
-    // Kept through the solve to map the point back: without the room that growth by appending left.
-    columnOrigin.releaseUnusedCapacity()
-    keptRows.releaseUnusedCapacity()
-    self.columnOrigin = columnOrigin
-    self.rowOrigin = keptRows
+    self.columnOrigin = columnOrigin.map { Int32($0) }
+    self.rowOrigin = keptRows.map { Int32($0) }
     self.fixedValue = fixed
     self.forcingRows = forcingRows
     self.outcome = outcome

@@ -312,7 +312,7 @@ public struct Model: Sendable {
   /// - Throws: `ModelError.foreignHandle`.
   public func bounds(of constraint: Constraint) throws -> (lower: Double, upper: Double) {
     let i = try rowIndex(of: constraint, in: "bounds(of:)")
-    return (rowLower[i] + rowConstants[i], rowUpper[i] + rowConstants[i])
+    return (rowLower[i] + rowConstant(i), rowUpper[i] + rowConstant(i))
   }
 
   /// The expression aᵢᵀx + kᵢ of a constraint, with its terms as stored (duplicates not merged).
@@ -320,7 +320,7 @@ public struct Model: Sendable {
   public func expression(of constraint: Constraint) throws -> LinearExpression {
     let i = try rowIndex(of: constraint, in: "expression(of:)")
     try checkBuildData(in: "expression(of:)")
-    var e = LinearExpression(constant: rowConstants[i])
+    var e = LinearExpression(constant: rowConstant(i))
     e.reserveCapacity(rowStarts[i + 1] - rowStarts[i])
     for p in rowStarts[i]..<rowStarts[i + 1] { e.addTerm(Variable(model: identity, index: rowColumns[p]), rowCoefficients[p]) }
     return e
@@ -390,8 +390,14 @@ public struct Model: Sendable {
     rowBlocks = []
     rowIndexByName = [:]
     objective = QuadraticExpression()
+    // Kept to read activities back; when every constant is +0 (a sourcing program's rows), `rowConstant`
+    // gives that +0 without the vector.
+    if rowConstants.allSatisfy({ $0.bitPattern == 0 }) { rowConstants = [] }
     buildDataReleased = true
   }
+
+  /// The constant of constraint i's expression (moved to its bounds in the lowered program).
+  func rowConstant(_ i: Int) -> Double { rowConstants.isEmpty ? 0 : rowConstants[i] }
 
   /// Throws when `releaseBuildData()` dropped what `place` needs.
   func checkBuildData(in place: String) throws {

@@ -90,7 +90,7 @@ public struct ModelSolution: Sendable {
   public func activity(of constraint: Constraint) throws -> Double {
     let i = try model.rowIndex(of: constraint, in: "activity(of:)")
     let activities = result.solution.rowActivities
-    if !activities.isEmpty { return activities[i] + model.rowConstants[i] }
+    if !activities.isEmpty { return activities[i] + model.rowConstant(i) }
     return try value(of: model.expression(of: constraint))
   }
 
