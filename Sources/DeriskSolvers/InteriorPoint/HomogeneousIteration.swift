@@ -377,11 +377,7 @@ extension InteriorPointSolver {
         // Primal infeasibility: a dual ray with bᵀy + lᵀz_l − uᵀz_u > 0 and Āᵀy + z_l − z_u ≈ 0.
         let t = by + lz - uz
         if t > 0 {
-          var rayResidual = 0.0
-          var rayEntries = ATy
-          for (k, j) in L.enumerated() { rayEntries[j] += zl[k] }
-          for (k, j) in U.enumerated() { rayEntries[j] -= zu[k] }
-          rayResidual = IterationKernels.normInf(rayEntries)
+          let rayResidual = IterationKernels.rayResidualNorm(ATy, lower: zl, at: L, upper: zu, at: U)
           let scale = max(IterationKernels.normInf(y), IterationKernels.normInf(zl), IterationKernels.normInf(zu))
           if rayResidual <= settings.infeasibilityTolerance * t, t > settings.infeasibilityTolerance * scale {
             let ray = userRowRay(y)

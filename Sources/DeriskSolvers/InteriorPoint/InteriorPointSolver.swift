@@ -99,7 +99,8 @@ struct InteriorPointSolver {
 
   /// Original x from the scaled internal x / τ (fixed columns filled in).
   private func userPoint(_ x: [Double], tau: Double) -> [Double] {
-    var result = form.fixedValue.map { $0.isNaN ? 0 : $0 }
+    var result = [Double](repeating: 0, count: problem.columnCount)
+    for (column, value) in form.fixedColumns { result[Int(column)] = value }
     for (k, origin) in form.columnOrigin.enumerated() where origin >= 0 {
       result[Int(origin)] = scaling.columnScale[k] * x[k] / tau
     }

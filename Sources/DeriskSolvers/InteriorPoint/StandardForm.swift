@@ -34,8 +34,9 @@ struct StandardForm {
   var columnOrigin: [Int32]
   /// For each internal row: the original row.
   var rowOrigin: [Int32]
-  /// Values of the original columns that presolve fixed (NaN for columns that stayed).
-  var fixedValue: [Double]
+  /// The original columns that presolve fixed, with their values, by increasing column (32-bit: kept
+  /// through the solve, and few against all columns).
+  var fixedColumns: [(column: Int32, value: Double)]
   /// The forcing rows presolve removed, in the order it found them (their duals are recovered in reverse).
   var forcingRows: [ForcingRow] = []
 
@@ -204,7 +205,7 @@ struct StandardForm {
     self.constant = constant
     self.columnOrigin = columnOrigin.map { Int32($0) }
     self.rowOrigin = keptRows.map { Int32($0) }
-    self.fixedValue = fixed
+    self.fixedColumns = fixed.indices.compactMap { fixed[$0].isNaN ? nil : (Int32($0), fixed[$0]) }
     self.forcingRows = forcingRows
     self.outcome = outcome
     if let structure {
