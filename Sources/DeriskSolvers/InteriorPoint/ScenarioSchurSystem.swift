@@ -415,27 +415,27 @@ struct ScenarioSchurSystem: KKTSystem {
     withSweepVectors(&r1, &r2, slot: 0) { a in withSweepVectors(&s1, &s2, slot: 1) { b in solveInPlace([a, b]) } }
   }
 
-  /// One right-hand side in the sweeps: the global vectors it reads and overwrites (r₁ by column, r₂ by row),
-  /// its block-row workspace y (one lane per block) and its per-chunk first-stage partial sums.
+  /// One right-hand side in the sweeps: the global vectors it reads and overwrites (r₁ by column, r₂ by row)
+  /// and its per-chunk first-stage partial sums. Between the forward and the backward sweeps each block's
+  /// yₛ is kept in r₂ at the block's rows, whose right-hand side the forward sweep has read (no block-row
+  /// workspace: 0.5 KB per scenario and right-hand side on the generated benchmark).
   private struct SweepVectors: @unchecked Sendable {
-    let r1: DisjointWrites<Double>, r2: DisjointWrites<Double>, y: DisjointWrites<Lanes>, partial: DisjointWrites<Double>
+    let r1: DisjointWrites<Double>, r2: DisjointWrites<Double>, partial: DisjointWrites<Double>
   }
 
-  /// Runs `body` with the sweep view of (r1, r2) and the workspace of `slot` (0 or 1: `solvePair` uses both).
-  /// Every entry of y is written before it is read, and the partial sums are cleared here.
+  /// Runs `body` with the sweep view of (r1, r2) and the partial sums of `slot` (0 or 1: `solvePair` uses
+  /// both), cleared here.
   private func withSweepVectors(_ r1: inout [Double], _ r2: inout [Double], slot: Int, _ body: (SweepVectors) -> Void) {
     let chunks = (batchCount + chunkSize - 1) / chunkSize
     let workspace = workspaces[slot]
-    workspace.reserve(rows: max(1, batchRows.count), partials: max(1, chunks * firstColumns.count))
+    workspace.reserve(partials: max(1, chunks * firstColumns.count))
     r1.withUnsafeMutableBufferPointer { r1p in
       r2.withUnsafeMutableBufferPointer { r2p in
-        workspace.y.withUnsafeMutableBufferPointer { yp in
-          workspace.partial.withUnsafeMutableBufferPointer { part in
-            for k in 0..<part.count { part[k] = 0 }
-            // Empty r₁ or r₂ (no columns or rows) are never indexed; any non-empty buffer stands in.
-            body(SweepVectors(r1: DisjointWrites(r1p.count > 0 ? r1p : part), r2: DisjointWrites(r2p.count > 0 ? r2p : part),
-                              y: DisjointWrites(yp), partial: DisjointWrites(part)))
-          }
+        workspace.partial.withUnsafeMutableBufferPointer { part in
+          for k in 0..<part.count { part[k] = 0 }
+          // Empty r₁ or r₂ (no columns or rows) are never indexed; any non-empty buffer stands in.
+          body(SweepVectors(r1: DisjointWrites(r1p.count > 0 ? r1p : part), r2: DisjointWrites(r2p.count > 0 ? r2p : part),
+                            partial: DisjointWrites(part)))
         }
       }
     }
@@ -482,13 +482,14 @@ struct ScenarioSchurSystem: KKTSystem {
   private func forwardChunk(_ chunk: Int, _ vectors: [SweepVectors]) {
     let first = chunk * chunkSize, last = min(batchCount, first + chunkSize)
     var scratch: [Lanes] = []
+    var blockY = [Lanes](repeating: .zero, count: plans.reduce(1) { max($0, $1.m) })
     let partialBase = chunk * firstColumns.count
-    withSweepBuffers { fac, th, wv in
+    blockY.withUnsafeMutableBufferPointer { yb in withSweepBuffers { fac, th, wv in
       for b in first..<last {
         let (plan, lanes, rowBase, entryBase, columnBase) = layout(of: b)
         let batchFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[b]..<factorOffset[b + 1]])
         for v in vectors {
-          let x = v.y.slice(rowBase, rowBase + plan.m)
+          let x = UnsafeMutableBufferPointer(rebasing: yb[0..<plan.m])
           let r1 = UnsafeBufferPointer(start: v.r1.base, count: n), r2 = UnsafeBufferPointer(start: v.r2.base, count: mRows)
           for k in 0..<plan.m { x[k] = -Self.gather(r2, batchRows[rowBase + k]) }
           plan.wStarts.withUnsafeBufferPointer { ws in
@@ -513,9 +514,14 @@ struct ScenarioSchurSystem: KKTSystem {
               }
             }
           }
+          // yₛ into r₂ at the block's rows, read above; the backward sweep reads it back.
+          for k in 0..<plan.m {
+            let i = batchRows[rowBase + k], value = x[k]
+            for lane in 0..<lanes { v.r2[Int(i[lane])] = value[lane] }
+          }
         }
       }
-    }
+    } }
   }
 
   /// wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ) for the blocks of a chunk, written into r₂ and r₁, for
@@ -523,12 +529,16 @@ struct ScenarioSchurSystem: KKTSystem {
   private func backwardChunk(_ chunk: Int, x0 firstStageSolutions: [[Double]], _ vectors: [SweepVectors]) {
     let first = chunk * chunkSize, last = min(batchCount, first + chunkSize)
     var scratch: [Lanes] = []
-    withSweepBuffers { fac, th, wv in
+    var blockY = [Lanes](repeating: .zero, count: plans.reduce(1) { max($0, $1.m) })
+    blockY.withUnsafeMutableBufferPointer { yb in withSweepBuffers { fac, th, wv in
       for b in first..<last {
         let (plan, lanes, rowBase, entryBase, columnBase) = layout(of: b)
         let batchFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[b]..<factorOffset[b + 1]])
         for (v, x0) in zip(vectors, firstStageSolutions) {
-          let x = v.y.slice(rowBase, rowBase + plan.m)
+          // yₛ, which the forward sweep left in r₂ (spare lanes read their first lane's block, as they computed it).
+          let x = UnsafeMutableBufferPointer(rebasing: yb[0..<plan.m])
+          let r2 = UnsafeBufferPointer(start: v.r2.base, count: mRows)
+          for k in 0..<plan.m { x[k] = Self.gather(r2, batchRows[rowBase + k]) }
           // (yₛ)_B += Vₛx₀ = L_BB⁻¹ Tₛx₀: a forward sweep over the boundary rows only.
           if plan.boundaryStart < plan.m {
             if scratch.count < plan.m { scratch = [Lanes](repeating: .zero, count: plan.m) }
@@ -558,25 +568,20 @@ struct ScenarioSchurSystem: KKTSystem {
           }
         }
       }
-    }
+    } }
   }
 }
 
-/// The sweeps' workspace of one right-hand-side slot: the block-row vector y (one lane per block of a
-/// batch, as long as all the batches' rows together) and the per-chunk first-stage partial sums.
-/// Allocated on the first solve and reused: a fresh y per solve cost a page-faulting allocation of 70 MB
-/// per solve at 100,000 scenarios (larger than glibc's mmap threshold, so it was mapped and unmapped
-/// every time).
+/// The sweeps' workspace of one right-hand-side slot: the per-chunk first-stage partial sums, allocated on
+/// the first solve and reused.
 ///
 /// `@unchecked Sendable`: it is touched only by the thread that calls `solve` / `solvePair` (the parallel
-/// chunks write disjoint parts of its buffers through `DisjointWrites`), and a `ScenarioSchurSystem` is
+/// chunks write disjoint parts of its buffer through `DisjointWrites`), and a `ScenarioSchurSystem` is
 /// not solved from two threads at once.
 private final class SweepWorkspace: @unchecked Sendable {
-  var y: [Lanes] = []
   var partial: [Double] = []
 
-  func reserve(rows: Int, partials: Int) {
-    if y.count != rows { y = [Lanes](repeating: .zero, count: rows) }
+  func reserve(partials: Int) {
     if partial.count != partials { partial = [Double](repeating: 0, count: partials) }
   }
 }
