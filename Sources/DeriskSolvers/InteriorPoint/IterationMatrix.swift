@@ -1,4 +1,5 @@
-/// Ā or Āᵀ as the iteration multiplies with it: compressed columns with 32-bit row indices.
+/// Ā or Āᵀ as the general path's iteration multiplies with it (`CompressedProducts`): compressed columns
+/// with 32-bit row indices.
 ///
 /// The iteration computes y ← Mᵀx with Ā and with Āᵀ twice for its residuals and twice for every solve
 /// it checks, and each product reads every entry's index and value once. `SparseMatrix` stores an index

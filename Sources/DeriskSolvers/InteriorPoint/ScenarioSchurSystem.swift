@@ -29,7 +29,8 @@ import Dispatch
 /// its first block in the spare lanes, whose results are never written out. Chunks of batches run in
 /// parallel; partial sums are reduced in a fixed order (chunk, then batch, then lane), so the result is
 /// bit-for-bit the same whatever the number of threads. Memory is linear in the number of scenarios:
-/// the factors, the block entries and one vector per block.
+/// the factors, Θ and the block entries, which also serve the iteration's products with Ā
+/// (`ScenarioBlockProducts`).
 struct ScenarioSchurSystem: KKTSystem {
   let name = "scenario-structured Schur complement (sparse block Cholesky)"
 

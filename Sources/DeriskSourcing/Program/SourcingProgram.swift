@@ -439,7 +439,10 @@ public struct SourcingProgram: Sendable {
     let p = probabilities
     let lambda = policy.riskAversion
     let costs = (0..<p.count).map { scenarioCost($0) }
+    // Reserved (the expected cost's terms and a few per scenario for the risk terms), not grown by doubling:
+    // at 100,000 scenarios the objective holds 11 million terms while the model still has its names.
     var objective = LinearExpression()
+    objective.reserveCapacity(costs.reduce(0) { $0 + $1.termCount } + 2 * p.count + 2)
     switch policy.riskMeasure {
     case .tvBall:
       let wcE = try AmbiguitySet.totalVariation(radius: policy.tvRadius).expectationFormulation(nominal: p)
