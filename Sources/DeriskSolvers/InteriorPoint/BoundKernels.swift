@@ -213,16 +213,14 @@ extension IterationKernels {
               for j in range { dxp[j] += dTau * x1p[j] }
               var alpha = limit
               for k in lowerSlots.slots(ofColumns: range) {
-                let r = boundResidual(1, xp[Int(lowerColumn[k])], lb[k], tau, ls[k])
-                let value = boundStep(1, dxp[Int(lowerColumn[k])], lb[k], dTau, eta, r)
-                let dual = boundDualStep(lt[k], ls[k], lz[k], value)
+                let (value, dual) = boundParts(1, x: xp[Int(lowerColumn[k])], dx: dxp[Int(lowerColumn[k])], bound: lb[k], tau: tau,
+                                               dTau: dTau, eta: eta, target: lt[k], s: ls[k], z: lz[k])
                 if value < 0 { alpha = min(alpha, -ls[k] / value) }
                 if dual < 0 { alpha = min(alpha, -lz[k] / dual) }
               }
               for k in upperSlots.slots(ofColumns: range) {
-                let r = boundResidual(-1, xp[Int(upperColumn[k])], ub[k], tau, us[k])
-                let value = boundStep(-1, dxp[Int(upperColumn[k])], ub[k], dTau, eta, r)
-                let dual = boundDualStep(ut[k], us[k], uz[k], value)
+                let (value, dual) = boundParts(-1, x: xp[Int(upperColumn[k])], dx: dxp[Int(upperColumn[k])], bound: ub[k], tau: tau,
+                                               dTau: dTau, eta: eta, target: ut[k], s: us[k], z: uz[k])
                 if value < 0 { alpha = min(alpha, -us[k] / value) }
                 if dual < 0 { alpha = min(alpha, -uz[k] / dual) }
               }

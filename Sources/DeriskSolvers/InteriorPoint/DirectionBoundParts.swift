@@ -36,6 +36,15 @@ extension IterationKernels {
     -(target + z * ds) / s
   }
 
+  /// (Δsₖ, Δzₖ) at one slot: from the iterate's x at the slot's column, the bound, τ, s and z, and the
+  /// direction's Δx at the column, Δτ, η and the slot's target t (the one place these are formed).
+  @inline(__always)
+  static func boundParts(_ sigma: Double, x: Double, dx: Double, bound: Double, tau: Double, dTau: Double, eta: Double,
+                         target: Double, s: Double, z: Double) -> (ds: Double, dz: Double) {
+    let ds = boundStep(sigma, dx, bound, dTau, eta, boundResidual(sigma, x, bound, tau, s))
+    return (ds, boundDualStep(target, s, z, ds))
+  }
+
   /// Runs `body` over chunks of slots with the side's arrays (bound, x, targets), s, z and Δx as read views.
   private static func overSlots(_ side: DirectionBoundSide, s: [Double], z: [Double], dx: [Double],
                                 _ body: @Sendable (Range<Int>, SharedIndices32, [SharedReads]) -> Void) {
@@ -62,9 +71,8 @@ extension IterationKernels {
         overSlots(side, s: s, z: z, dx: dx) { range, column, p in
           let bp = p[0], xp = p[1], tp = p[2], sp = p[3], zp = p[4], dxp = p[5]
           for k in range {
-            let r = boundResidual(sigma, xp[Int(column[k])], bp[k], tau, sp[k])
-            let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, r)
-            let dz = boundDualStep(tp[k], sp[k], zp[k], ds)
+            let (ds, dz) = boundParts(sigma, x: xp[Int(column[k])], dx: dxp[Int(column[k])], bound: bp[k], tau: tau,
+                                      dTau: dTau, eta: eta, target: tp[k], s: sp[k], z: zp[k])
             op[k] = sp[k] * zp[k] + ds * dz - shift * wp[k]
           }
         }
@@ -88,9 +96,8 @@ extension IterationKernels {
           overSlots(side, s: s, z: z, dx: dx) { range, column, p in
             let bp = p[0], xp = p[1], tp = p[2], sp = p[3], zp = p[4], dxp = p[5]
             for k in range {
-              let r = boundResidual(sigma, xp[Int(column[k])], bp[k], tau, sp[k])
-              let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, r)
-              let dz = boundDualStep(tp[k], sp[k], zp[k], ds)
+              let (ds, dz) = boundParts(sigma, x: xp[Int(column[k])], dx: dxp[Int(column[k])], bound: bp[k], tau: tau,
+                                        dTau: dTau, eta: eta, target: tp[k], s: sp[k], z: zp[k])
               op[k] = tq[k] - gondzioCorrection(sp[k], zp[k], ds, dz, step: step, low: low * wq[k], high: high * wq[k])
             }
           }
@@ -112,9 +119,8 @@ extension IterationKernels {
           let bp = p[0], xp = p[1], tp = p[2], dxp = p[3]
           chunked(slots.count) { range in
             for k in range {
-              let r = boundResidual(sigma, xp[Int(column[k])], bp[k], tau, sw[k])
-              let ds = boundStep(sigma, dxp[Int(column[k])], bp[k], dTau, eta, r)
-              let dz = boundDualStep(tp[k], sw[k], zw[k], ds)
+              let (ds, dz) = boundParts(sigma, x: xp[Int(column[k])], dx: dxp[Int(column[k])], bound: bp[k], tau: tau,
+                                        dTau: dTau, eta: eta, target: tp[k], s: sw[k], z: zw[k])
               sw[k] += alpha * ds
               zw[k] += alpha * dz
             }
