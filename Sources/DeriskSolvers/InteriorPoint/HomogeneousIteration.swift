@@ -15,7 +15,8 @@ struct EmbeddingDirection {
 
 extension InteriorPointSolver {
   /// The iteration of the homogeneous embedding (see the type's comment for the equations). Every vector
-  /// it needs is allocated once here; the loop itself allocates nothing proportional to the problem.
+  /// it needs is allocated once here; the loop itself allocates nothing proportional to the problem, but
+  /// for the Newton workspace again after a failed check on the user's problem (`releaseNewtonWorkspace`).
   mutating func iterate() -> SolveResult {
     let n = form.columnCount, m = form.rowCount
     let b = form.b, c = form.c
