@@ -233,9 +233,13 @@ public struct SourcingProgram: Sendable {
     }
 
     // Second stage, one block per scenario.
-    var firstBlockStart = (columns: model.variableCount, rows: model.constraintCount, terms: model.termCount)
+    let beforeScenarios = (columns: model.variableCount, rows: model.constraintCount, terms: model.termCount)
     for s in 0..<S {
-      if s == 1 { reserveForScenarios(S - 1, like: firstBlockStart) }
+      if s == 1 {
+        reserveForScenarios(S - 1, like: (model.variableCount - beforeScenarios.columns,
+                                          model.constraintCount - beforeScenarios.rows,
+                                          model.termCount - beforeScenarios.terms))
+      }
       let par = parameters[s]
       let block = BlockLabel.scenario(s)
       var parts: [CostPart: LinearExpression] = [:]
@@ -380,8 +384,6 @@ public struct SourcingProgram: Sendable {
       parts[.stockpile] = stockCost
       parts[.shortfall] = shortCost
       scenarioCostParts.append(parts)
-      if s == 0 { firstBlockStart = (model.variableCount - firstBlockStart.columns, model.constraintCount - firstBlockStart.rows,
-                                     model.termCount - firstBlockStart.terms) }
     }
     scenarioCostParts.releaseUnusedCapacity()
     try setRiskObjective()
