@@ -16,7 +16,8 @@ struct EmbeddingDirection {
 extension InteriorPointSolver {
   /// The iteration of the homogeneous embedding (see the type's comment for the equations). Every vector
   /// it needs is allocated once here; the loop itself allocates nothing proportional to the problem, but
-  /// for the Newton workspace again after a failed check on the user's problem (`releaseNewtonWorkspace`).
+  /// for the Newton workspace again after a failed check on the user's problem (`releaseNewtonWorkspace`)
+  /// and the trial point of a refinement step for the duration of that refinement (`refine`).
   mutating func iterate() -> SolveResult {
     let n = form.columnCount, m = form.rowCount
     let b = form.b, c = form.c
@@ -80,13 +81,15 @@ extension InteriorPointSolver {
     let baseRho = 1e-16, baseDelta = 1e-8
     var rho = baseRho, delta = baseDelta
 
-    // Workspace.
-    var scratchX = [Double](repeating: 0, count: n), scratchW = [Double](repeating: 0, count: m)
-    var errorX = scratchX, errorW = scratchW
     // Āᵀy and Āx of the iterate, read by the residuals and the termination tests at the top of each
-    // iteration; in between, `refine` forms the products of its points in them (two vectors fewer). The
-    // one solve in that stretch, the dual polish, restores them.
-    var ATy = scratchX, Ax = scratchW
+    // iteration; in between, `refine` forms the products of its points in them and then their residuals
+    // (four vectors fewer). The one solve in that stretch, the dual polish, restores them.
+    var ATy = [Double](repeating: 0, count: n), Ax = [Double](repeating: 0, count: m)
+    /// `refine`'s trial point, allocated only while a solve is refined (see there).
+    var trialX: [Double] = [], trialW: [Double] = []
+    /// Copies of the products that the row-by-row refinement measures its residuals against: allocated
+    /// when `componentwiseRefinement` is set, empty before.
+    var productX: [Double] = [], productW: [Double] = []
 
     /// How accurately each Newton system is solved, relative to 1 + ‖r‖∞: a tenth of the iterate's smallest
     /// relative residual or gap (an inexact Newton step: a direction error well below what the step must
@@ -114,14 +117,15 @@ extension InteriorPointSolver {
     /// programs with 30,000 and more scenarios, whose rarest scenarios' reduced costs are 10⁻⁵ of the
     /// largest; refining so from the start would cost a quarter more time on the programs that never need it.
     var componentwiseRefinement = false
-    /// max over rows of |error| / the size of the row's terms, for the residual (errorX, errorW) that
-    /// `refine`'s `residual` left with (ATy, Ax) = the products of the point x.
-    func componentwiseError(_ d: [Double], _ r1: [Double], _ r2: [Double], _ x: [Double]) -> Double {
+    /// max over rows of |error| / the size of the row's terms, for the residual (errorX, errorW) of the point
+    /// x whose products `refine`'s `residual` left in (productX, productW).
+    func componentwiseError(_ d: [Double], _ r1: [Double], _ r2: [Double], _ x: [Double],
+                            _ errorX: [Double], _ errorW: [Double]) -> Double {
       var worst = 0.0
       for j in 0..<n {
-        worst = max(worst, abs(errorX[j]) / (max(abs(r1[j]), abs(ATy[j]), abs(d[j] * x[j])) + .leastNormalMagnitude))
+        worst = max(worst, abs(errorX[j]) / (max(abs(r1[j]), abs(productX[j]), abs(d[j] * x[j])) + .leastNormalMagnitude))
       }
-      for i in 0..<m { worst = max(worst, abs(errorW[i]) / (max(abs(r2[i]), abs(Ax[i])) + .leastNormalMagnitude)) }
+      for i in 0..<m { worst = max(worst, abs(errorW[i]) / (max(abs(r2[i]), abs(productW[i])) + .leastNormalMagnitude)) }
       return worst
     }
     /// (outX, outW) ← the solution of K [x; w] = [r1; r2], refined against K₀ (ρ = δ = 0, diagonal d) while
@@ -147,16 +151,40 @@ extension InteriorPointSolver {
       refine(d, s1, s2, &outU, &outV)
     }
     /// The check and refinement steps of `refinedSolve`, from the solution (outX, outW) already computed.
+    ///
+    /// The residuals go in the buffers of Āᵀy and Āx (free until the next iteration's top, see `ATy`), and
+    /// the trial point of each refinement step in (trialX, trialW), allocated only when a step is taken and
+    /// released afterwards: at 100,000 generated scenarios the four vectors the refinement kept through the
+    /// iteration were 246 MB of its peak, and about one solve in four is refined.
     func refine(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double]) {
-      /// ‖K [x; w] − [r1; r2]‖∞ into (ex, ew), and max(‖r1‖∞, ‖r2‖∞).
-      func residual(_ x: [Double], _ w: [Double], _ ex: inout [Double], _ ew: inout [Double]) -> (error: Double, rightHandSide: Double) {
-        products.transposeTimes(w, into: &ATy)
-        P?.symmetricMultiplyAdd(x, into: &ATy)
-        products.times(x, into: &Ax)
-        return IterationKernels.kktResidual(r1, ATy, d, x, r2, Ax, e1: &ex, e2: &ew)
-      }
       if factorizationTrusted { return }
-      let first = residual(outX, outW, &errorX, &errorW)
+      var errorX: [Double] = [], errorW: [Double] = []
+      swap(&errorX, &ATy); swap(&errorW, &Ax)
+      defer {
+        swap(&errorX, &ATy); swap(&errorW, &Ax)
+        trialX = []; trialW = []
+      }
+      /// K [x; w] − [r1; r2] into (errorX, errorW); returns its ‖·‖∞ and max(‖r1‖∞, ‖r2‖∞). The products
+      /// are kept in (productX, productW) for the row-by-row refinement.
+      func residual(_ x: [Double], _ w: [Double]) -> (error: Double, rightHandSide: Double) {
+        products.transposeTimes(w, into: &errorX)
+        P?.symmetricMultiplyAdd(x, into: &errorX)
+        products.times(x, into: &errorW)
+        if componentwiseRefinement {
+          IterationKernels.copy(errorX, into: &productX)
+          IterationKernels.copy(errorW, into: &productW)
+        }
+        return IterationKernels.kktResidual(r1, d, x, r2, productsIntoErrors: &errorX, &errorW)
+      }
+      /// (trialX, trialW) ← (outX, outW) + the solution of K [Δx; Δw] = (errorX, errorW); returns the trial's residual.
+      func refinementStep() -> (error: Double, rightHandSide: Double) {
+        if trialX.isEmpty { trialX = [Double](repeating: 0, count: n); trialW = [Double](repeating: 0, count: m) }
+        kkt.solve(&errorX, &errorW)
+        IterationKernels.combine(1, outX, 1, errorX, into: &trialX)
+        IterationKernels.combine(1, outW, 1, errorW, into: &trialW)
+        return residual(trialX, trialW)
+      }
+      let first = residual(outX, outW)
       let tolerance = solveAccuracy * (1 + first.rightHandSide)
       var norm = first.error
       // Never trusted in componentwise mode: a solve that meets the global tolerance says nothing about
@@ -169,25 +197,19 @@ extension InteriorPointSolver {
         // error), not only against the largest: rows whose terms are 10⁻⁵ of the largest (the recourse of
         // a rare scenario) are otherwise left with errors as large as their terms' last digits allow for
         // the largest rows, and the point fails the check on the user's problem.
-        var error = componentwiseError(d, r1, r2, outX)
+        var error = componentwiseError(d, r1, r2, outX, errorX, errorW)
         for _ in 0..<8 where error > 1e-13 {
-          kkt.solve(&errorX, &errorW)
-          IterationKernels.combine(1, outX, 1, errorX, into: &scratchX)
-          IterationKernels.combine(1, outW, 1, errorW, into: &scratchW)
-          _ = residual(scratchX, scratchW, &errorX, &errorW)
-          let newError = componentwiseError(d, r1, r2, scratchX)
-          if newError < error { swap(&outX, &scratchX); swap(&outW, &scratchW) }
+          _ = refinementStep()
+          let newError = componentwiseError(d, r1, r2, trialX, errorX, errorW)
+          if newError < error { swap(&outX, &trialX); swap(&outW, &trialW) }
           if newError >= 0.5 * error { break }
           error = newError
         }
         return
       }
       for _ in 0..<8 where norm > tolerance {
-        kkt.solve(&errorX, &errorW)
-        IterationKernels.combine(1, outX, 1, errorX, into: &scratchX)
-        IterationKernels.combine(1, outW, 1, errorW, into: &scratchW)
-        let newNorm = residual(scratchX, scratchW, &errorX, &errorW).error
-        if newNorm < norm { swap(&outX, &scratchX); swap(&outW, &scratchW) }
+        let newNorm = refinementStep().error
+        if newNorm < norm { swap(&outX, &trialX); swap(&outW, &trialW) }
         if newNorm >= 0.5 * norm { break }
         norm = newNorm
       }
@@ -273,14 +295,14 @@ extension InteriorPointSolver {
     /// at 100,000 generated scenarios the peak was 5.1 GB at the check against 4.8 GB through the iteration.
     /// `restoreNewtonWorkspace()` allocates it again when the iteration goes on (after a failed check).
     func releaseNewtonWorkspace() {
-      scratchX = []; scratchW = []; errorX = []; errorW = []
+      productX = []; productW = []
       x1 = []; w1 = []; v = []; r1 = []; r2 = []
       dl = []; du = []; cl = []; cu = []
       affine.x = []; affine.y = []; step.x = []; step.y = []
     }
     func restoreNewtonWorkspace() {
       func zeros(_ count: Int) -> [Double] { [Double](repeating: 0, count: count) }
-      scratchX = zeros(n); scratchW = zeros(m); errorX = zeros(n); errorW = zeros(m)
+      if componentwiseRefinement { productX = zeros(n); productW = zeros(m) }
       x1 = zeros(n); w1 = zeros(m); v = zeros(n); r1 = zeros(n); r2 = zeros(m)
       dl = zeros(nL); du = zeros(nU); cl = zeros(nL); cu = zeros(nU)
       affine.x = zeros(n); affine.y = zeros(m); step.x = zeros(n); step.y = zeros(m)
@@ -365,6 +387,7 @@ extension InteriorPointSolver {
           log("the check on the unscaled problem failed; refining every solve row by row from here")
         }
         componentwiseRefinement = true
+        if productX.isEmpty { productX = [Double](repeating: 0, count: n); productW = [Double](repeating: 0, count: m) }
         // A polish that failed is tried again only once the unpolished gap has halved (each try costs a
         // solve and a check on the user's problem, seconds at 100,000 scenarios).
         if iteration > 0, unpolishedGap <= 0.5 * gapAtFailedPolish {

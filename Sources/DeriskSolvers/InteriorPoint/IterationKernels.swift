@@ -191,12 +191,13 @@ enum IterationKernels {
     return 0
   }
 
-  /// e₁ = r₁ − (p + d∘x), e₂ = r₂ − q; returns max(‖e₁‖∞, ‖e₂‖∞) (the residual of a KKT solve, with
-  /// p = Aᵀw + P x and q = A x computed by the caller) and, from the same pass, max(‖r₁‖∞, ‖r₂‖∞).
-  static func kktResidual(_ r1: [Double], _ p: [Double], _ d: [Double], _ x: [Double], _ r2: [Double], _ q: [Double],
-                          e1: inout [Double], e2: inout [Double]) -> (error: Double, rightHandSide: Double) {
-    precondition([r1.count, p.count, d.count, x.count].allSatisfy { $0 == e1.count } && r2.count == e2.count
-                 && q.count == e2.count, "kktResidual: lengths differ")
+  /// e₁ = r₁ − (p + d∘x), e₂ = r₂ − q in place of p and q; returns max(‖e₁‖∞, ‖e₂‖∞) (the residual of a
+  /// KKT solve, with p = Aᵀw + P x and q = A x computed by the caller) and, from the same pass,
+  /// max(‖r₁‖∞, ‖r₂‖∞). In place, so that the residual needs no vectors beside the products'.
+  static func kktResidual(_ r1: [Double], _ d: [Double], _ x: [Double], _ r2: [Double],
+                          productsIntoErrors e1: inout [Double], _ e2: inout [Double]) -> (error: Double, rightHandSide: Double) {
+    precondition([r1.count, d.count, x.count].allSatisfy { $0 == e1.count } && r2.count == e2.count,
+                 "kktResidual: lengths differ")
     // Per chunk: the error's norm and the right-hand side's, as one pair of partial results.
     func pass(_ count: Int, _ body: @Sendable (Range<Int>) -> (Double, Double)) -> (Double, Double) {
       if count <= grain { return count > 0 ? body(0..<count) : (0, 0) }
@@ -204,41 +205,36 @@ enum IterationKernels {
     }
     var first = (0.0, 0.0), second = (0.0, 0.0)
     r1.withUnsafeBufferPointer { r1b in
-      p.withUnsafeBufferPointer { pb in
-        d.withUnsafeBufferPointer { db in
-          x.withUnsafeBufferPointer { xb in
-            e1.withUnsafeMutableBufferPointer { e1b in
-              let r1p = SharedReads(r1b), pp = SharedReads(pb), dp = SharedReads(db), xp = SharedReads(xb)
-              let ep = SharedWrites(e1b)
-              first = pass(e1b.count) { range in
-                var norm = 0.0, side = 0.0
-                for j in range {
-                  let value = r1p[j] - (pp[j] + dp[j] * xp[j])
-                  ep[j] = value
-                  norm = max(norm, abs(value))
-                  side = max(side, abs(r1p[j]))
-                }
-                return (norm, side)
+      d.withUnsafeBufferPointer { db in
+        x.withUnsafeBufferPointer { xb in
+          e1.withUnsafeMutableBufferPointer { e1b in
+            let r1p = SharedReads(r1b), dp = SharedReads(db), xp = SharedReads(xb), ep = SharedWrites(e1b)
+            first = pass(e1b.count) { range in
+              var norm = 0.0, side = 0.0
+              for j in range {
+                let value = r1p[j] - (ep[j] + dp[j] * xp[j])
+                ep[j] = value
+                norm = max(norm, abs(value))
+                side = max(side, abs(r1p[j]))
               }
+              return (norm, side)
             }
           }
         }
       }
     }
     r2.withUnsafeBufferPointer { r2b in
-      q.withUnsafeBufferPointer { qb in
-        e2.withUnsafeMutableBufferPointer { e2b in
-          let r2p = SharedReads(r2b), qp = SharedReads(qb), ep = SharedWrites(e2b)
-          second = pass(e2b.count) { range in
-            var norm = 0.0, side = 0.0
-            for i in range {
-              let value = r2p[i] - qp[i]
-              ep[i] = value
-              norm = max(norm, abs(value))
-              side = max(side, abs(r2p[i]))
-            }
-            return (norm, side)
+      e2.withUnsafeMutableBufferPointer { e2b in
+        let r2p = SharedReads(r2b), ep = SharedWrites(e2b)
+        second = pass(e2b.count) { range in
+          var norm = 0.0, side = 0.0
+          for i in range {
+            let value = r2p[i] - ep[i]
+            ep[i] = value
+            norm = max(norm, abs(value))
+            side = max(side, abs(r2p[i]))
           }
+          return (norm, side)
         }
       }
     }
