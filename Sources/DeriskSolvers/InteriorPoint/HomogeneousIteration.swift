@@ -399,18 +399,22 @@ extension InteriorPointSolver {
       // Infeasibility: only once κ dominates τ.
       if kappa > tau {
         // Primal infeasibility: a dual ray with bᵀy + lᵀz_l − uᵀz_u > 0 and Āᵀy + z_l − z_u ≈ 0. The test on
-        // the iterate only screens (its bound multipliers are the iterate's, not the best ones for y), at
-        // √tol; the certificate is the Farkas test on the user's problem. Screening at tol itself rejected
-        // valid rays: on infeasible random QPs (property input 9791468938436339725, true) y passed the
-        // Farkas test at 4e-9 while ‖Āᵀy + z_l − z_u‖ / t stayed at 2e-8–5e-7, until τ collapsed and the
-        // iteration ended `numericalError` (7 of 3,000 such QPs; 0 with the screen at √tol).
+        // the iterate only screens (its bound multipliers are the iterate's, not the best ones for y); the
+        // certificate is the Farkas test on the user's problem. The screen is tol, and √tol once τ ≤ tol·κ
+        // (the embedding has all but settled on a ray): at tol alone it rejected valid rays, e.g. on the
+        // infeasible random QP 9791468938436339725 y passed the Farkas test at 4e-9 (κ/τ = 2e9) while
+        // ‖Āᵀy + z_l − z_u‖ / t stayed at 2e-8–5e-7, until τ collapsed and the solve ended `numericalError`
+        // (7 of 3,000 such QPs; 0 now). √tol throughout ran the Farkas test, a product with the user's A,
+        // in half the iterations of a feasible sourcing program (κ/τ ≤ 350 there, ‖·‖ / t ≈ 2e-6).
         let t = by + lz - uz
         if t > 0 {
           let rayResidual = IterationKernels.rayResidualNorm(ATy, lower: zl, at: L, upper: zu, at: U)
           let scale = max(IterationKernels.normInf(y), IterationKernels.normInf(zl), IterationKernels.normInf(zu))
-          if rayResidual <= settings.infeasibilityTolerance.squareRoot() * t, t > settings.infeasibilityTolerance * scale {
-            let ray = userRowRay(y)
-            if CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { userSign() * $0 })
+          let tolerance = settings.infeasibilityTolerance
+          let screen = tau <= tolerance * kappa ? tolerance.squareRoot() : tolerance
+          if rayResidual <= screen * t, t > tolerance * scale {
+            let ray = userRowRay(y), sign = userSign()
+            if CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { sign * $0 })
               <= settings.infeasibilityTolerance
             {
               return certificateResult(.primalInfeasible, rowRay: ray, direction: nil, iterations: iteration)
@@ -473,9 +477,9 @@ extension InteriorPointSolver {
         // Before giving up: the iterate may already carry a certificate that the κ > τ test above
         // missed (seen on infeasible QPs with free columns, where τ does not fall below κ while y
         // grows into a Farkas ray). It is accepted only when it checks out on the user's problem.
-        let ray = userRowRay(y)
+        let ray = userRowRay(y), sign = userSign()
         if IterationKernels.normInf(ray) > 0,
-           CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { userSign() * $0 }) <= settings.infeasibilityTolerance {
+           CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { sign * $0 }) <= settings.infeasibilityTolerance {
           return certificateResult(.primalInfeasible, rowRay: ray, direction: nil, iterations: iteration)
         }
         let direction = userDirection(x)
