@@ -47,24 +47,25 @@ extension Model {
     let program = QuadraticProgram(
       name: name, sense: objectiveSense, linearCost: c, objectiveConstant: objective.linear.constant,
       hessian: hessian, constraintMatrix: A, rowLower: rowLower, rowUpper: rowUpper,
-      columnLower: columnLower, columnUpper: columnUpper, columnNames: columnNames, rowNames: rowNames)
+      columnLower: columnLower, columnUpper: columnUpper,
+      columnNames: columnNames.allNames(), rowNames: rowNames.allNames())
     try program.validate()
     return LoweredModel(
       program: program,
-      columnBlocks: try Model.completeLabels(columnBlocks, names: columnNames, kind: "variable"),
-      rowBlocks: try Model.completeLabels(rowBlocks, names: rowNames, kind: "constraint"))
+      columnBlocks: try Model.completeLabels(columnBlocks, names: columnNames.name(at:), kind: "variable"),
+      rowBlocks: try Model.completeLabels(rowBlocks, names: rowNames.name(at:), kind: "constraint"))
   }
 
   /// nil when no item is labelled, all labels when every item is, a throw naming the first
-  /// unlabelled item otherwise.
-  static func completeLabels(_ labels: [BlockLabel?], names: [String], kind: String) throws -> [BlockLabel]? {
+  /// unlabelled item otherwise (`names(k)`: the name of item k).
+  static func completeLabels(_ labels: [BlockLabel?], names: (Int) -> String, kind: String) throws -> [BlockLabel]? {
     guard let firstLabelled = labels.firstIndex(where: { $0 != nil }) else { return nil }
     var result: [BlockLabel] = []
     result.reserveCapacity(labels.count)
     for (k, label) in labels.enumerated() {
       guard let label else {
         throw ModelError.missingBlockLabel(
-          "\(kind) '\(names[k])' has no block label, but \(kind) '\(names[firstLabelled])' has one; label all or none")
+          "\(kind) '\(names(k))' has no block label, but \(kind) '\(names(firstLabelled))' has one; label all or none")
       }
       result.append(label)
     }

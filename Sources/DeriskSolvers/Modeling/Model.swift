@@ -26,9 +26,9 @@ public struct Model: Sendable {
   // Columns.
   var columnLower: [Double] = []
   var columnUpper: [Double] = []
-  var columnNames: [String] = []
+  /// The variables' names, explicit or automatic, and the lookup by name.
+  var columnNames = NameTable()
   var columnBlocks: [BlockLabel?] = []
-  var columnIndexByName: [String: Int] = [:]
 
   // Rows, stored row by row: the terms of row i are rowColumns/rowCoefficients[rowStarts[i] ..< rowStarts[i+1]].
   var rowStarts: [Int] = [0]
@@ -39,9 +39,9 @@ public struct Model: Sendable {
   var rowUpper: [Double] = []
   /// kᵢ, the constant of the expression the user wrote for row i.
   var rowConstants: [Double] = []
-  var rowNames: [String] = []
+  /// The constraints' names, explicit or automatic, and the lookup by name.
+  var rowNames = NameTable()
   var rowBlocks: [BlockLabel?] = []
-  var rowIndexByName: [String: Int] = [:]
   /// Whether `releaseBuildData()` dropped the names, rows, labels and objective (see there).
   var buildDataReleased = false
 
@@ -58,19 +58,27 @@ public struct Model: Sendable {
 
   /// Makes room for about `variables` more variables, `constraints` more constraints and `terms` more
   /// constraint terms, so that a model built in one go grows its storage once instead of by doubling:
-  /// the name dictionaries in particular rehash every name on each growth (16 million names at 100,000
-  /// sourcing scenarios). A hint only; a wrong count costs memory or time, never correctness.
+  /// the name indexes in particular rehash every name on each growth (10.9 million names at 100,000
+  /// sourcing scenarios). The names' bytes are reserved at the average length so far plus 8 (names that
+  /// end in a scenario number grow by a few digits), or 24 bytes a name before the first; the pages of a
+  /// large reservation that no name fills are never touched, so they take no resident memory. A hint
+  /// only; a wrong count costs memory or time, never correctness.
   public mutating func reserveCapacity(variables: Int, constraints: Int, terms: Int) {
     let n = variableCount + max(0, variables), m = constraintCount + max(0, constraints)
-    columnLower.reserveCapacity(n); columnUpper.reserveCapacity(n)
-    columnNames.reserveCapacity(n); columnBlocks.reserveCapacity(n)
-    columnIndexByName.reserveCapacity(n)
+    columnLower.reserveCapacity(n); columnUpper.reserveCapacity(n); columnBlocks.reserveCapacity(n)
+    columnNames.reserveCapacity(names: n, bytes: Model.namesBytes(columnNames, reaching: n))
     rowStarts.reserveCapacity(m + 1)
     rowColumns.reserveCapacity(rowColumns.count + max(0, terms))
     rowCoefficients.reserveCapacity(rowCoefficients.count + max(0, terms))
     rowLower.reserveCapacity(m); rowUpper.reserveCapacity(m); rowConstants.reserveCapacity(m)
-    rowNames.reserveCapacity(m); rowBlocks.reserveCapacity(m)
-    rowIndexByName.reserveCapacity(m)
+    rowBlocks.reserveCapacity(m)
+    rowNames.reserveCapacity(names: m, bytes: Model.namesBytes(rowNames, reaching: m))
+  }
+
+  /// The bytes `names` needs for `total` names, those to come at the average length so far plus 8 (or 24).
+  private static func namesBytes(_ names: NameTable, reaching total: Int) -> Int {
+    let perName = names.count == 0 ? 24 : (names.byteCount + names.count - 1) / names.count + 8
+    return names.byteCount + max(0, total - names.count) * perName
   }
 
   /// Gives back the storage that `reserveCapacity` (or growth by doubling) left unused in what the model
@@ -116,7 +124,9 @@ public struct Model: Sendable {
   ///
   /// - Parameters:
   ///   - name: a name unique among this model's variables; nil gives the automatic name "x<j>"
-  ///     (or "x<j>_<k>" with the smallest k ≥ 1 that is free, if "x<j>" was taken explicitly).
+  ///     (or "x<j>_<k>" with the smallest k ≥ 1 that is free, if "x<j>" was taken explicitly). Names
+  ///     compare by their UTF-8 bytes: canonically equivalent spellings ("é" as one scalar or as "e" and
+  ///     a combining accent) are different names.
   ///   - lower: lower bound, −∞ allowed. Default −∞ (a free variable, as in JuMP; note that MPS
   ///     files default to 0).
   ///   - upper: upper bound, +∞ allowed. Default +∞.
@@ -130,14 +140,13 @@ public struct Model: Sendable {
   ) throws -> Variable {
     try checkBuildData(in: "addVariable")
     let j = variableCount
-    let resolved = try resolveName(name, automaticStem: "x", index: j, taken: columnIndexByName, kind: "variable")
+    let resolved = try resolveName(name, automaticStem: "x", index: j, taken: columnNames, kind: "variable")
     try Model.checkBounds(lower, upper, of: "variable '\(resolved)'")
     try Model.checkBlock(block, of: "variable '\(resolved)'")
     columnLower.append(lower)
     columnUpper.append(upper)
     columnNames.append(resolved)
     columnBlocks.append(block)
-    columnIndexByName[resolved] = j
     return Variable(model: identity, index: j)
   }
 
@@ -159,7 +168,7 @@ public struct Model: Sendable {
       guard !namePrefix.isEmpty else { throw ModelError.invalid("addVariables: the name prefix must not be empty") }
       for k in 0..<count {
         let name = "\(namePrefix)[\(k)]"
-        if let other = columnIndexByName[name] {
+        if let other = columnNames.lookup(name) {
           throw ModelError.duplicateName("variable name '\(name)' is already used by variable #\(other)")
         }
       }
@@ -177,14 +186,14 @@ public struct Model: Sendable {
   public mutating func setBounds(of variable: Variable, lower: Double, upper: Double) throws {
     try checkBuildData(in: "setBounds")
     let j = try columnIndex(of: variable, in: "setBounds")
-    try Model.checkBounds(lower, upper, of: "variable '\(columnNames[j])'")
+    try Model.checkBounds(lower, upper, of: "variable '\(columnNames.name(at: j))'")
     columnLower[j] = lower
     columnUpper[j] = upper
   }
 
-  /// The variable with this name, or nil.
+  /// The variable with this name (the same UTF-8 bytes), or nil.
   public func variable(named name: String) -> Variable? {
-    columnIndexByName[name].map { Variable(model: identity, index: $0) }
+    columnNames.lookup(name).map { Variable(model: identity, index: $0) }
   }
 
   /// The name of a variable (explicit or automatic).
@@ -192,7 +201,7 @@ public struct Model: Sendable {
   public func name(of variable: Variable) throws -> String {
     let j = try columnIndex(of: variable, in: "name(of:)")
     try checkBuildData(in: "name(of:)")
-    return columnNames[j]
+    return columnNames.name(at: j)
   }
 
   /// The bounds [L_j, U_j] of a variable.
@@ -216,7 +225,7 @@ public struct Model: Sendable {
   ///
   /// With expression = aᵀx + k the row stored is  aᵀx ≤ rhs − k,  aᵀx ≥ rhs − k  or  aᵀx = rhs − k.
   /// - Parameters:
-  ///   - name: unique among this model's constraints; nil gives "r<i>" (or "r<i>_<k>").
+  ///   - name: unique among this model's constraints (by its UTF-8 bytes); nil gives "r<i>" (or "r<i>_<k>").
   ///   - block: the scenario-structure block, or nil.
   /// - Throws: `ModelError.foreignHandle` (a term's variable is from another model),
   ///   `.nonFinite` (a NaN or infinite coefficient or constant, a NaN rhs), `.inconsistentBounds`
@@ -252,7 +261,7 @@ public struct Model: Sendable {
   ) throws -> Constraint {
     try checkBuildData(in: "addConstraint")
     let i = constraintCount
-    let resolved = try resolveName(name, automaticStem: "r", index: i, taken: rowIndexByName, kind: "constraint")
+    let resolved = try resolveName(name, automaticStem: "r", index: i, taken: rowNames, kind: "constraint")
     let place = "constraint '\(resolved)'"
     try Model.checkBounds(lower, upper, of: place)
     try Model.checkBlock(block, of: place)
@@ -266,7 +275,7 @@ public struct Model: Sendable {
       guard a.isFinite else {
         rowColumns.removeLast(rowColumns.count - start)
         rowCoefficients.removeLast(rowCoefficients.count - start)
-        throw ModelError.nonFinite("\(place): the coefficient of variable '\(columnNames[j])' is \(a)")
+        throw ModelError.nonFinite("\(place): the coefficient of variable '\(columnNames.name(at: j))' is \(a)")
       }
       rowColumns.append(j)
       rowCoefficients.append(a)
@@ -283,7 +292,6 @@ public struct Model: Sendable {
     rowConstants.append(k)
     rowNames.append(resolved)
     rowBlocks.append(block)
-    rowIndexByName[resolved] = i
     return Constraint(model: identity, index: i)
   }
 
@@ -295,9 +303,9 @@ public struct Model: Sendable {
     try addConstraint(LinearExpression(variable), lower: lower, upper: upper, name: name, block: block)
   }
 
-  /// The constraint with this name, or nil.
+  /// The constraint with this name (the same UTF-8 bytes), or nil.
   public func constraint(named name: String) -> Constraint? {
-    rowIndexByName[name].map { Constraint(model: identity, index: $0) }
+    rowNames.lookup(name).map { Constraint(model: identity, index: $0) }
   }
 
   /// The name of a constraint (explicit or automatic).
@@ -305,7 +313,7 @@ public struct Model: Sendable {
   public func name(of constraint: Constraint) throws -> String {
     let i = try rowIndex(of: constraint, in: "name(of:)")
     try checkBuildData(in: "name(of:)")
-    return rowNames[i]
+    return rowNames.name(at: i)
   }
 
   /// The bounds [lᵢ, uᵢ] on the expression as the user wrote it (constant included).
@@ -350,7 +358,7 @@ public struct Model: Sendable {
       guard let i = checkedIndex(of: u) else { throw foreignVariable(u, in: "objective") }
       guard let j = checkedIndex(of: v) else { throw foreignVariable(v, in: "objective") }
       guard q.isFinite else {
-        throw ModelError.nonFinite("objective: the coefficient of '\(columnNames[i])'·'\(columnNames[j])' is \(q)")
+        throw ModelError.nonFinite("objective: the coefficient of '\(columnNames.name(at: i))'·'\(columnNames.name(at: j))' is \(q)")
       }
     }
     try checkLinear(objective.linear, place: "objective")
@@ -380,15 +388,13 @@ public struct Model: Sendable {
   /// Afterwards lookups by name find nothing, and naming, adding, lowering, `expression(of:)`,
   /// `block(of:)` and `setObjective` throw `ModelError.invalid`.
   package mutating func releaseBuildData() {
-    columnNames = []
+    columnNames.removeAll()
     columnBlocks = []
-    columnIndexByName = [:]
     rowStarts = [0]
     rowColumns = []
     rowCoefficients = []
-    rowNames = []
+    rowNames.removeAll()
     rowBlocks = []
-    rowIndexByName = [:]
     objective = QuadraticExpression()
     // Kept to read activities back; when every constant is +0 (a sourcing program's rows), `rowConstant`
     // gives that +0 without the vector.
@@ -436,7 +442,7 @@ public struct Model: Sendable {
   func checkLinear(_ e: LinearExpression, place: String) throws {
     for (v, a) in zip(e.variables, e.coefficients) {
       guard let j = checkedIndex(of: v) else { throw foreignVariable(v, in: place) }
-      guard a.isFinite else { throw ModelError.nonFinite("\(place): the coefficient of variable '\(columnNames[j])' is \(a)") }
+      guard a.isFinite else { throw ModelError.nonFinite("\(place): the coefficient of variable '\(columnNames.name(at: j))' is \(a)") }
     }
     guard e.constant.isFinite else { throw ModelError.nonFinite("\(place): the constant is \(e.constant)") }
   }
@@ -455,19 +461,20 @@ public struct Model: Sendable {
     }
   }
 
-  /// The explicit name checked for uniqueness, or the first free automatic name.
-  func resolveName(_ name: String?, automaticStem: String, index: Int, taken: [String: Int], kind: String) throws -> String {
+  /// The explicit name checked for uniqueness (by its UTF-8 bytes, see `NameTable`), or the first free
+  /// automatic name.
+  func resolveName(_ name: String?, automaticStem: String, index: Int, taken: NameTable, kind: String) throws -> String {
     if let name {
       guard !name.isEmpty else { throw ModelError.invalid("\(kind) #\(index): a name must not be empty") }
-      if let other = taken[name] {
+      if let other = taken.lookup(name) {
         throw ModelError.duplicateName("\(kind) name '\(name)' is already used by \(kind) #\(other)")
       }
       return name
     }
     let base = "\(automaticStem)\(index)"
-    if taken[base] == nil { return base }
+    if taken.lookup(base) == nil { return base }
     var k = 1
-    while taken["\(base)_\(k)"] != nil { k += 1 }
+    while taken.lookup("\(base)_\(k)") != nil { k += 1 }
     return "\(base)_\(k)"
   }
 }
