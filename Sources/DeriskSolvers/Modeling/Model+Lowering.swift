@@ -14,7 +14,12 @@ extension Model {
   /// - Throws: `ModelError.invalid` after `releaseBuildData()`; `ModelError.missingBlockLabel` when some but not all variables (or constraints) carry
   ///   a block label; `ProblemError` if the assembled program fails `QuadraticProgram.validate()`
   ///   (not expected: the model validates its input as it is built).
-  public func lowered() throws -> LoweredModel {
+  public func lowered() throws -> LoweredModel { try lowered(withNames: true) }
+
+  /// `lowered()`, with the program's `columnNames` and `rowNames` left empty when `withNames` is false (a
+  /// program the solver takes without names, spared one `String` a name: 10.9 million at 100,000 sourcing
+  /// scenarios). The errors are `lowered()`'s all the same: they name rows and columns from the model.
+  func lowered(withNames: Bool) throws -> LoweredModel {
     try checkBuildData(in: "lowered")
     let n = variableCount, m = constraintCount
 
@@ -48,12 +53,31 @@ extension Model {
       name: name, sense: objectiveSense, linearCost: c, objectiveConstant: objective.linear.constant,
       hessian: hessian, constraintMatrix: A, rowLower: rowLower, rowUpper: rowUpper,
       columnLower: columnLower, columnUpper: columnUpper,
-      columnNames: columnNames.allNames(), rowNames: rowNames.allNames())
-    try program.validate()
+      columnNames: withNames ? columnNames.allNames() : [], rowNames: withNames ? rowNames.allNames() : [])
+    try checkNamingRowsAndColumns(program) { try $0.validate() }
     return LoweredModel(
       program: program,
       columnBlocks: try Model.completeLabels(columnBlocks, names: columnNames.name(at:), kind: "variable"),
       rowBlocks: try Model.completeLabels(rowBlocks, names: rowNames.name(at:), kind: "constraint"))
+  }
+
+  /// Runs `check` on `program`, a lowering of this model; when `program` lacks the model's names and the
+  /// check throws, runs it again on a copy that has them, so that the error names rows and columns as it
+  /// would for `lowered()`'s program (instead of the "x<j>" and "r<i>" that `QuadraticProgram` falls back
+  /// on). The checks are deterministic: the named run throws the same error with the names in it. The
+  /// names are built only then, so a program that passes costs no `String`.
+  func checkNamingRowsAndColumns(_ program: QuadraticProgram, _ check: (QuadraticProgram) throws -> Void) throws {
+    do {
+      try check(program)
+    } catch {
+      let hasNames = program.columnNames.count == columnNames.count && program.rowNames.count == rowNames.count
+      guard !hasNames else { throw error }
+      var named = program
+      named.columnNames = columnNames.allNames()
+      named.rowNames = rowNames.allNames()
+      try check(named)
+      throw error
+    }
   }
 
   /// nil when no item is labelled, all labels when every item is, a throw naming the first

@@ -14,14 +14,14 @@ extension Model {
   }
 
   /// Solves like `solve(settings:)` — same program, same result, same errors — but first releases what
-  /// the solve does not need (`releaseBuildData()`): the lowered program goes to the solver without
-  /// names, and the model keeps only what reading the solution back needs (`releaseUnusedCapacity()`
-  /// first). For a caller that builds a
-  /// large model only to solve it once and read the result back by handle.
+  /// the solve does not need (`releaseBuildData()`): the model is lowered to a program without names, and
+  /// keeps only what reading the solution back needs (`releaseUnusedCapacity()` first). For a caller that
+  /// builds a large model only to solve it once and read the result back by handle.
   ///
-  /// The checks whose messages name rows and columns (the program's, in `lowered()`, and the block
-  /// structure's) run before the names are dropped, so a model that cannot be solved throws the same
-  /// error as `solve(settings:)`. Lookups by name find nothing afterwards, whether it throws or not.
+  /// The checks whose messages name rows and columns (the program's, in lowering, and the block
+  /// structure's) run before the model's names are dropped, and on a throw run again with the names (see
+  /// `checkNamingRowsAndColumns`), so a model that cannot be solved throws the same error as
+  /// `solve(settings:)`. Lookups by name find nothing afterwards, whether it throws or not.
   /// - Throws: as `solve(settings:)`.
   package mutating func solveReleasingBuildData(settings: InteriorPointSettings = .init()) throws -> ModelSolution {
     // Before lowering, which shares the bounds with the program the solver holds.
@@ -31,15 +31,13 @@ extension Model {
     // 100,000 generated sourcing scenarios 2²³ + 2²⁴ Int32 slots, 0.1 GB).
     columnNames.dropIndex()
     rowNames.dropIndex()
-    var lowered = try lowered()
+    var lowered = try lowered(withNames: false)
     let structure = lowered.blockStructure
     lowered.columnBlocks = nil
     lowered.rowBlocks = nil
-    // In the order `DeriskSolvers.solve` checks them, while the names are there.
+    // In the order `DeriskSolvers.solve` checks them, while the model's names are there.
     try settings.validate()
-    if let structure { try structure.validate(for: lowered.program) }
-    lowered.program.columnNames = []
-    lowered.program.rowNames = []
+    if let structure { try checkNamingRowsAndColumns(lowered.program) { try structure.validate(for: $0) } }
     releaseBuildData()
     let result = try DeriskSolvers.solve(lowered.program, settings: settings, structure: consume structure)
     return try ModelSolution(result: result, model: self)

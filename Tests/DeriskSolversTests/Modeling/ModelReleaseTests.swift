@@ -71,6 +71,18 @@ import Testing
     #expect(problemError { try model.solveReleasingBuildData() } == expected)
   }
 
+  /// A partly labelled model (row "c" unlabelled): the released path, which lowers without names, throws the
+  /// error naming the row and the labelled one, as `solve` does.
+  @Test func missingLabelErrorStillNamesTheRows() throws {
+    var model = Model()
+    let x = try model.addVariable(name: "x", lower: 0, block: .firstStage)
+    try model.addConstraint(x, .lessOrEqual, 1, name: "cap", block: .firstStage)
+    try model.addConstraint(x, .greaterOrEqual, 0, name: "c")
+    let expected = ModelError.missingBlockLabel("constraint 'c' has no block label, but constraint 'cap' has one; label all or none")
+    #expect(thrownError { try model.solve() } == expected)
+    #expect(thrownError { try model.solveReleasingBuildData() } == expected)
+  }
+
   /// `reserveCapacity` is a hint: a model that reserved (before and in the middle of building, with counts
   /// too small and too large) lowers to the same program and finds the same names as one that did not.
   @Test func reservingCapacityChangesNothingBuilt() throws {
