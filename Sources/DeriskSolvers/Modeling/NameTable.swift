@@ -3,13 +3,14 @@
 /// Name k is stored as the UTF-8 bytes `bytes[ends[k − 1] ..< ends[k]]` of one contiguous arena (ends[−1] = 0),
 /// and found by name through an open-addressing index: `slots` holds name indices (−1 empty), probed linearly
 /// from the name's FNV-1a hash, at most 0.7 full. A name costs its UTF-8 bytes, 4 bytes of end offset and 6 to
-/// 12 bytes of slots, where a `[String]` entry (16 bytes, and a heap block of its own past 15 bytes of UTF-8)
-/// and a `[String: Int]` bucket (24 bytes, at most 0.75 full) cost 90 bytes or so: 10.9 million sourcing
-/// names at 100,000 scenarios held about 1.75 GB that way.
+/// 12 bytes of slots (about 40 bytes for a sourcing name), where a `[String]` entry (16 bytes, and a heap block
+/// of its own past 15 bytes of UTF-8) with a `[String: Int]` bucket (24 bytes, at most 0.75 full) took about
+/// 160: 10.9 million sourcing names at 100,000 scenarios held about 1.75 GB that way. At most 2³¹ − 1 names
+/// and 4 GiB of UTF-8 (32-bit indices and offsets); `append` traps, saying so, past either.
 ///
 /// Names compare by their UTF-8 bytes, not by `String ==`, which identifies canonically equivalent strings
 /// ("é" as one scalar U+00E9 and as "e" + U+0301): two such names are different names here. Byte equality is
-/// what the MPS writer and readers of the lowered program see, so it is the stricter and the more honest rule.
+/// the stricter rule, and the one that the MPS writer and other readers of the lowered names see.
 ///
 /// The hash is FNV-1a over the bytes, with no per-process seed, so the table's layout (and its cost) is the
 /// same on every run. A value type: copies are independent (the arrays inside are copied on write).
