@@ -37,6 +37,14 @@ public struct LinearExpression: Sendable {
     for (v, a) in terms { addTerm(v, a) }
   }
 
+  /// The expression Σₖ coefficients[k] · variables[k] + constant, from the two arrays as they are.
+  package init(variables: [Variable], coefficients: [Double], constant: Double) {
+    precondition(variables.count == coefficients.count, "LinearExpression: \(variables.count) variables, \(coefficients.count) coefficients")
+    self.variables = variables
+    self.coefficients = coefficients
+    self.constant = constant
+  }
+
   /// Number of stored terms (before duplicates are merged).
   public var termCount: Int { variables.count }
 
