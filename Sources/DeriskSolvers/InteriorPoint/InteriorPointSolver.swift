@@ -127,6 +127,17 @@ struct InteriorPointSolver {
     return ray
   }
 
+  /// y's ray in the original rows (`userRowRay`) when it is a Farkas certificate of the user's problem
+  /// (`CertificateCheck.farkasViolation` within the infeasibility tolerance, in the minimisation's sign);
+  /// nil otherwise, and for y = 0.
+  func checkedFarkasRay(_ y: [Double]) -> [Double]? {
+    let ray = userRowRay(y), sign = userSign()
+    guard Vector.normInf(ray) > 0,
+          CertificateCheck.farkasViolation(problem: problem, rowRay: ray.map { sign * $0 }) <= settings.infeasibilityTolerance
+    else { return nil }
+    return ray
+  }
+
   /// An unbounded direction in the original columns, normalised to ‖d‖∞ = 1.
   func userDirection(_ x: [Double]) -> [Double] {
     var d = [Double](repeating: 0, count: problem.columnCount)

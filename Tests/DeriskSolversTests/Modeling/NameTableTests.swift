@@ -22,7 +22,8 @@ import Testing
     }
   }
 
-  /// 100,000 names take the index from 16 slots through 14 doublings (to 2¹⁸ = 262,144 slots at 0.7 load).
+  /// 100,000 names take the index from 16 slots to 2¹⁸ = 262,144 (at most 0.7 full), by doublings and one
+  /// reservation midway.
   @Test func growthPastManyResizesKeepsEveryName() {
     var table = NameTable()
     let n = 100_000
