@@ -34,7 +34,7 @@ extension SourcingPlan {
     let measure = riskMeasure == "expectation" ? "E[C]" : "E[C] + \(riskAversion)·\(riskMeasure)"
     line("Objective (\(measure)): \(money(objective))")
     line("E[cost] \(money(expectedCost))   VaR_\(cvarConfidence) \(money(valueAtRisk))   CVaR_\(cvarConfidence) \(money(cvar))")
-    line("Tail: " + tailScenarios.map { "\($0.scenario) (\(money($0.cost)), weight \(String(format: "%.2f", $0.weight)))" }.joined(separator: ", "))
+    line("Tail: " + tailSummary { "\($0.scenario) (\(money($0.cost)), weight \(Self.formatShare($0.weight)))" })
     if let v = valueOfInformation {
       line("VSS \(money(v.vss)) (expected-value plan: \(money(v.expectedValuePlanObjective)))   EVPI \(money(v.evpi)) (wait-and-see: \(money(v.waitAndSeeObjective)))")
     }
@@ -63,8 +63,10 @@ extension SourcingPlan {
       line("  " + pad(l.leg, 10) + pad("\(l.from) → \(l.to)", 26) + pad(l.mode, 8) + lpad(t(l.expectedTonnes), 10) + " of " + lpad(t(l.capacity), 10))
     }
     line()
-    line("Scenarios")
-    for s in scenarios {
+    let listed = listedScenarios
+    line(listed.count == scenarios.count ? "Scenarios"
+         : "Scenarios (the \(listed.count) costliest of \(scenarios.count); --json lists them all)")
+    for s in listed {
       let issues = s.materials.compactMap { m -> String? in
         var bits: [String] = []
         if m.shortfall > 1e-6 { bits.append("short \(t(m.shortfall))") }
@@ -72,7 +74,7 @@ extension SourcingPlan {
         if m.stockpile > 1e-6 { bits.append("stock \(t(m.stockpile))") }
         return bits.isEmpty ? nil : "\(m.material): " + bits.joined(separator: ", ")
       }
-      line("  " + pad(s.scenario, 24) + lpad(String(format: "p=%.3f", s.probability), 8) + lpad(money(s.cost), 14)
+      line("  " + pad(s.scenario, 24) + lpad("p=" + Self.formatShare(s.probability, digits: 3), 8) + lpad(money(s.cost), 14)
            + (issues.isEmpty ? "" : "   " + issues.joined(separator: "; ")))
     }
     if !riskScores.isEmpty {
@@ -98,5 +100,37 @@ extension SourcingPlan {
       for x in sens { line("  " + pad(x.scenario, 24) + lpad(money(x.gradient), 14) + lpad(money(x.massShift), 14)) }
     }
     return out
+  }
+
+  /// How many tail scenarios a report names, costliest first; the rest are counted with their total weight.
+  static let tailScenariosNamed = 10
+  /// Reports list every scenario up to this many; above it, the `scenariosListedWhenMany` costliest.
+  static let scenariosListedInFull = 30
+  static let scenariosListedWhenMany = 20
+
+  /// The tail scenarios, the `tailScenariosNamed` costliest each written by `describe`, then
+  /// "and N more (weight W)" when there are more (a 10,000-scenario plan has a thousand).
+  func tailSummary(_ describe: (TailScenario) -> String) -> String {
+    let named = tailScenarios.prefix(Self.tailScenariosNamed)
+    var text = named.map(describe).joined(separator: ", ")
+    let rest = tailScenarios.dropFirst(named.count)
+    if !rest.isEmpty {
+      text += ", and \(rest.count) more (weight \(Self.formatShare(rest.reduce(0) { $0 + $1.weight })))"
+    }
+    return text
+  }
+
+  /// The scenarios a report lists: all of them in the model's order, or, when there are more than
+  /// `scenariosListedInFull`, the `scenariosListedWhenMany` costliest, costliest first.
+  var listedScenarios: [ScenarioOutcome] {
+    guard scenarios.count > Self.scenariosListedInFull else { return scenarios }
+    return Array(scenarios.sorted { $0.cost > $1.cost }.prefix(Self.scenariosListedWhenMany))
+  }
+
+  /// A probability or weight: fixed-point with `digits` decimals while that shows at least two
+  /// significant digits (0.90, 0.050), else two significant digits (0.0017, 6e-05): at 10,000 scenarios
+  /// a fixed 0.00 hid every probability.
+  static func formatShare(_ x: Double, digits: Int = 2) -> String {
+    x == 0 || abs(x) >= pow(10, 1 - Double(digits)) ? String(format: "%.\(digits)f", x) : String(format: "%.2g", x)
   }
 }

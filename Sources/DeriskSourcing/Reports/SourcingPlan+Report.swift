@@ -14,7 +14,7 @@ extension SourcingPlan {
     ]
     if let v = valueOfInformation { key += [["VSS", ReportFormat.money(v.vss)], ["EVPI", ReportFormat.money(v.evpi)]] }
     doc.blocks.append(.table(header: ["Figure", cur], rows: key))
-    doc.blocks.append(.paragraph("Tail scenarios (CVaR weight): " + tailScenarios.map { "\($0.scenario) (\(String(format: "%.2f", $0.weight)))" }.joined(separator: ", ") + "."))
+    doc.blocks.append(.paragraph("Tail scenarios (CVaR weight): " + tailSummary { "\($0.scenario) (\(Self.formatShare($0.weight)))" } + "."))
 
     doc.blocks.append(.heading(level: 2, text: "Contracts"))
     doc.blocks.append(.table(header: ["Supplier", "Country", "Material", "Contracted t/yr", "Capacity t/yr", "Unit cost \(cur)/t"],
@@ -41,18 +41,20 @@ extension SourcingPlan {
     let maxCost = scenarios.map { abs($0.cost) }.max() ?? 1
     let (div, word) = ChartScale.unit(maxCost)
     let tail = Set(tailScenarios.map(\.scenario))
-    let rows = scenarios.sorted { $0.cost > $1.cost }.map {
-      BarChart.Row(name: $0.scenario, value: $0.cost, highlighted: tail.contains($0.scenario), note: "p = \(String(format: "%.3f", $0.probability))")
+    let listed = listedScenarios
+    let scope = listed.count == scenarios.count ? "each scenario" : "the \(listed.count) costliest of the \(scenarios.count) scenarios"
+    let rows = listed.sorted { $0.cost > $1.cost }.map {
+      BarChart.Row(name: $0.scenario, value: $0.cost, highlighted: tail.contains($0.scenario), note: "p = \(Self.formatShare($0.probability, digits: 3))")
     }
-    doc.blocks.append(.chart(name: "scenario-costs", caption: "Cost of each scenario under the plan; tail scenarios (those carrying CVaR weight) in red",
+    doc.blocks.append(.chart(name: "scenario-costs", caption: "Cost of \(scope) under the plan; tail scenarios (those carrying CVaR weight) in red",
       svg: BarChart(title: "Distribution of scenario costs", xLabel: "Scenario cost (\(ChartScale.moneyUnit(cur, word)))", rows: rows, divisor: div,
                     markers: [(expectedCost, "E[C] \(String(format: "%.3g", expectedCost / div))"),
                               (valueAtRisk, "VaR \(String(format: "%.3g", valueAtRisk / div))"),
                               (cvar, "CVaR \(String(format: "%.3g", cvar / div))")],
                     legend: ("scenario", "tail scenario (in CVaR_\(formatNumber(cvarConfidence)))")).svg))
     doc.blocks.append(.table(header: ["Scenario", "p", "Cost \(cur)", "Shortfall t"] ,
-                             rows: scenarios.map { s in
-                               [s.scenario, String(format: "%.3f", s.probability), ReportFormat.money(s.cost),
+                             rows: listed.map { s in
+                               [s.scenario, Self.formatShare(s.probability, digits: 3), ReportFormat.money(s.cost),
                                 ReportFormat.tonnes(s.materials.reduce(0) { $0 + $1.shortfall })]
                              }))
     doc.blocks.append(.heading(level: 2, text: "Flows"))
