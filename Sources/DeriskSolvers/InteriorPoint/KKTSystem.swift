@@ -20,9 +20,15 @@ protocol KKTSystem {
   /// Solves for two right-hand sides, (r₁, r₂) and (s₁, s₂), in place. The default solves one after the
   /// other; a backend may solve them together.
   func solvePair(_ r1: inout [Double], _ r2: inout [Double], _ s1: inout [Double], _ s2: inout [Double])
+  /// Whether a solve costs less when most of the right-hand side is zero (the scenario backend skips the
+  /// blocks where it is), so that the iteration solves for the change of a right-hand side rather than
+  /// for the whole of it. Default false.
+  var solvesSparseRightHandSidesFaster: Bool { get }
 }
 
 extension KKTSystem {
+  var solvesSparseRightHandSidesFaster: Bool { false }
+
   func solvePair(_ r1: inout [Double], _ r2: inout [Double], _ s1: inout [Double], _ s2: inout [Double]) {
     solve(&r1, &r2)
     solve(&s1, &s2)
