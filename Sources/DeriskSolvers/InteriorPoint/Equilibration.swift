@@ -31,11 +31,26 @@ struct Equilibration {
     for _ in 0..<passes {
       for j in 0..<n { colNorm[j] = 0; dj[j] = 1 }
       for i in 0..<m { rowNorm[i] = 0; ei[i] = 1 }
-      for j in 0..<n {
-        for p in pattern.columnStarts[j]..<pattern.columnStarts[j + 1] {
-          let v = abs(values[p])
-          colNorm[j] = max(colNorm[j], v)
-          rowNorm[pattern.rowIndices[p]] = max(rowNorm[pattern.rowIndices[p]], v)
+      // The norms in one serial pass over Ā's entries (the row maxima gather from every column), through
+      // raw buffers: at 100,000 generated scenarios the scaling's passes over 33 million entries took
+      // 2.15 s with the arrays' bounds checks.
+      pattern.columnStarts.withUnsafeBufferPointer { starts in
+        pattern.rowIndices.withUnsafeBufferPointer { rows in
+          values.withUnsafeBufferPointer { vals in
+            colNorm.withUnsafeMutableBufferPointer { cn in
+              rowNorm.withUnsafeMutableBufferPointer { rn in
+                for j in 0..<n {
+                  var norm = 0.0
+                  for p in starts[j]..<starts[j + 1] {
+                    let v = abs(vals[p])
+                    norm = max(norm, v)
+                    rn[rows[p]] = max(rn[rows[p]], v)
+                  }
+                  cn[j] = norm
+                }
+              }
+            }
+          }
         }
       }
       if let P {
@@ -56,8 +71,24 @@ struct Equilibration {
         ei[i] = 1 / rowNorm[i].squareRoot()
         change = max(change, abs(1 - rowNorm[i]))
       }
-      for j in 0..<n {
-        for p in pattern.columnStarts[j]..<pattern.columnStarts[j + 1] { values[p] *= ei[pattern.rowIndices[p]] * dj[j] }
+      // Each entry is scaled once, independently: the columns go in parallel chunks (the same values for
+      // any number of threads).
+      pattern.columnStarts.withUnsafeBufferPointer { starts in
+        pattern.rowIndices.withUnsafeBufferPointer { rows in
+          ei.withUnsafeBufferPointer { eb in
+            dj.withUnsafeBufferPointer { db in
+              values.withUnsafeMutableBufferPointer { vals in
+                let startsView = SharedIndices(starts), rowsView = SharedIndices(rows)
+                let e = SharedReads(eb), d = SharedReads(db), v = SharedWrites(vals)
+                IterationKernels.chunked(n) { range in
+                  for j in range {
+                    for p in startsView[j]..<startsView[j + 1] { v[p] *= e[rowsView[p]] * d[j] }
+                  }
+                }
+              }
+            }
+          }
+        }
       }
       if let p = P { P = Equilibration.scaled(p, rows: dj, columns: dj) }
       for j in 0..<n { D[j] *= dj[j] }
