@@ -8,8 +8,8 @@ import Testing
 @Suite struct PlanTextTests {
   /// 200 generated scenarios (3 materials, 12 suppliers, 6 corridors, seed 1): 20 tail scenarios at
   /// CVaR_0.9, most of probability about 5·10⁻⁴.
-  static let plan: SourcingPlan? = try? InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 200, seed: 1)
-    .solve(options: SourcingSolveOptions(valueOfInformation: false))
+  static let model: SourcingModel? = try? InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 200, seed: 1)
+  static let plan: SourcingPlan? = try? model?.solve(options: SourcingSolveOptions(valueOfInformation: false))
 
   func lines(_ plan: SourcingPlan) -> [Substring] { plan.text.split(separator: "\n", omittingEmptySubsequences: false) }
 
@@ -45,6 +45,22 @@ import Testing
       let p = try #require(row.firstMatch(of: /p=([0-9.e+-]+)/)).output.1
       #expect(abs(Double(p)! - s.probability) <= 0.05 * s.probability, "\(row)")
     }
+  }
+
+  /// The report's scenario chart and table: the 20 costliest, said in the chart's title and caption.
+  @Test func reportShowsTheTwentyCostliest() throws {
+    let model = try #require(Self.model), plan = try #require(Self.plan)
+    let report = plan.report(model: model)
+    let chart = try #require(report.blocks.compactMap { block -> (caption: String, svg: String)? in
+      if case .chart(let name, let caption, let svg) = block, name == "scenario-costs" { return (caption, svg) }
+      return nil
+    }.first)
+    #expect(chart.caption.hasPrefix("Cost of the 20 costliest of the 200 scenarios under the plan"))
+    #expect(chart.svg.contains("The 20 costliest of 200 scenarios"))
+    let costliest = try #require(plan.scenarios.max { $0.cost < $1.cost })
+    let cheapest = try #require(plan.scenarios.min { $0.cost < $1.cost })
+    #expect(chart.svg.contains(">\(costliest.scenario)<"))
+    #expect(!chart.svg.contains(">\(cheapest.scenario)<"))
   }
 
   /// Two scenarios: all listed in the model's order, probabilities and weights as before (0.90, 0.10).

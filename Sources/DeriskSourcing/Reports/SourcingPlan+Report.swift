@@ -47,7 +47,8 @@ extension SourcingPlan {
       BarChart.Row(name: $0.scenario, value: $0.cost, highlighted: tail.contains($0.scenario), note: "p = \(Self.formatShare($0.probability, digits: 3))")
     }
     doc.blocks.append(.chart(name: "scenario-costs", caption: "Cost of \(scope) under the plan; tail scenarios (those carrying CVaR weight) in red",
-      svg: BarChart(title: "Distribution of scenario costs", xLabel: "Scenario cost (\(ChartScale.moneyUnit(cur, word)))", rows: rows, divisor: div,
+      svg: BarChart(title: listed.count == scenarios.count ? "Distribution of scenario costs"
+                             : "The \(listed.count) costliest of \(scenarios.count) scenarios", xLabel: "Scenario cost (\(ChartScale.moneyUnit(cur, word)))", rows: rows, divisor: div,
                     markers: [(expectedCost, "E[C] \(String(format: "%.3g", expectedCost / div))"),
                               (valueAtRisk, "VaR \(String(format: "%.3g", valueAtRisk / div))"),
                               (cvar, "CVaR \(String(format: "%.3g", cvar / div))")],
