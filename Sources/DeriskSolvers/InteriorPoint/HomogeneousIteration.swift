@@ -554,12 +554,19 @@ extension InteriorPointSolver {
                              into dir: inout EmbeddingDirection) -> Double {
         let dTau = denominator != 0
           ? (-eta * rtau - constant - IterationKernels.dot(v, dir.x) - IterationKernels.dot(b, dir.y)) / denominator : 0
-        var alpha = IterationKernels.completeDirection(
+        let alpha = IterationKernels.completeDirection(
           dTau: dTau, x1, &dir.x, eta: eta,
           x: x, tau: tau,
           lower: .init(slots: L, bound: lL, targets: dl, s: sl, z: zl),
           upper: .init(slots: U, bound: uU, targets: du, s: su, z: zu), stepLimit: 1)
         IterationKernels.negatedAxpy(dTau, w1, &dir.y)
+        return finishDirection(dTau: dTau, eta: eta, dtau: dtau, stepLimit: alpha, into: &dir)
+      }
+      /// Sets Δτ, η and Δκ = −(d_τ + κΔτ)/τ of a direction whose Δx and Δy are formed; returns the step limit
+      /// `stepLimit` of its bound pairs, lowered where τ or κ would turn negative.
+      func finishDirection(dTau: Double, eta: Double, dtau: Double, stepLimit: Double,
+                           into dir: inout EmbeddingDirection) -> Double {
+        var alpha = stepLimit
         dir.tau = dTau
         dir.eta = eta
         dir.kappa = -(dtau + kappa * dTau) / tau
@@ -609,18 +616,13 @@ extension InteriorPointSolver {
           ? step.tau - (change + IterationKernels.dot(v, dir.x) + IterationKernels.dot(b, dir.y)) / denominator : step.tau
         // Δx′ = Δx + u + (Δτ′ − Δτ)x₁ and Δy′ = Δy − u_w − (Δτ′ − Δτ)w₁.
         IterationKernels.axpy(1, step.x, &dir.x)
-        var alpha = IterationKernels.completeDirection(
+        let alpha = IterationKernels.completeDirection(
           dTau: dTau, x1, &dir.x, eta: step.eta, x: x, tau: tau,
           lower: .init(slots: L, bound: lL, targets: tl, s: sl, z: zl),
           upper: .init(slots: U, bound: uU, targets: tu, s: su, z: zu), stepLimit: 1, x1Scale: dTau - step.tau)
         IterationKernels.negatedAxpy(dTau - step.tau, w1, &dir.y)
         IterationKernels.axpy(1, step.y, &dir.y)
-        dir.tau = dTau
-        dir.eta = step.eta
-        dir.kappa = -(dtauNew + kappa * dTau) / tau
-        if dir.tau < 0 { alpha = min(alpha, -tau / dir.tau) }
-        if dir.kappa < 0 { alpha = min(alpha, -kappa / dir.kappa) }
-        return alpha
+        return finishDirection(dTau: dTau, eta: step.eta, dtau: dtauNew, stepLimit: alpha, into: &dir)
       }
       // Gondzio centrality correctors: push outlying complementarity products back into a band around
       // σμ at the trial step α̃ = min(1, 1.2α + 0.3). The aspiration is larger for short steps than

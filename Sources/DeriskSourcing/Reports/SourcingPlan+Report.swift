@@ -42,12 +42,13 @@ extension SourcingPlan {
     let (div, word) = ChartScale.unit(maxCost)
     let tail = Set(tailScenarios.map(\.scenario))
     let listed = listedScenarios
-    let scope = listed.count == scenarios.count ? "each scenario" : "the \(listed.count) costliest of the \(scenarios.count) scenarios"
+    let showsAll = listed.count == scenarios.count
+    let scope = showsAll ? "each scenario" : "the \(listed.count) costliest of the \(scenarios.count) scenarios"
     let rows = listed.sorted { $0.cost > $1.cost }.map {
       BarChart.Row(name: $0.scenario, value: $0.cost, highlighted: tail.contains($0.scenario), note: "p = \(Self.formatShare($0.probability, digits: 3))")
     }
     doc.blocks.append(.chart(name: "scenario-costs", caption: "Cost of \(scope) under the plan; tail scenarios (those carrying CVaR weight) in red",
-      svg: BarChart(title: listed.count == scenarios.count ? "Distribution of scenario costs"
+      svg: BarChart(title: showsAll ? "Distribution of scenario costs"
                              : "The \(listed.count) costliest of \(scenarios.count) scenarios", xLabel: "Scenario cost (\(ChartScale.moneyUnit(cur, word)))", rows: rows, divisor: div,
                     markers: [(expectedCost, "E[C] \(String(format: "%.3g", expectedCost / div))"),
                               (valueAtRisk, "VaR \(String(format: "%.3g", valueAtRisk / div))"),
