@@ -1,14 +1,11 @@
 import Foundation
 
 extension SourcingPlan {
-  /// The plan as one JSON object (snake_case keys, sorted), for `derisk solve --json`.
-  /// Non-finite numbers are written as null.
+  /// The plan as one JSON object (snake_case keys, sorted, pretty-printed, "/" escaped as "\/").
+  /// Non-finite numbers are written as the strings "inf", "-inf" and "nan". (`derisk solve --json`
+  /// writes the same object through ``ReportJSON``, with "/" unescaped.)
   public func json() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return String(decoding: try encoder.encode(self), as: UTF8.self)
+    String(decoding: try SortedJSONEncoder(escapingSlashes: true).encode(self), as: UTF8.self)
   }
 
   /// A readable report for a terminal.
