@@ -61,7 +61,7 @@ import Testing
     }
     struct Everything: Encodable {
       let text = "quote \" backslash \\ slash / newline \n tab \t return \r bell \u{07} unit \u{1F} é 日本 🚢"
-      let doubles: [Double] = [0, -0.0, 1, -2.5, 1e-7, 123456789012345680, 1e300, 5e-324, .infinity, -.infinity, .nan, 0.1 + 0.2]
+      let doubles: [Double] = [0, -0.0, 1, -2.5, 1e-7, 123456789012345680, 1e300, .leastNonzeroMagnitude, .infinity, -.infinity, .nan, 0.1 + 0.2]
       let floats: [Float] = [1, 0.1, .infinity]
       let integers: [Int64] = [.min, -1, 0, .max]
       let unsigned: [UInt64] = [0, .max]
@@ -89,7 +89,7 @@ import Testing
         enum K: String, CodingKey {
           case text, doubles, floats, integers, unsigned, small, flags, emptyArray, emptyDictionary, nestedEmpty
           case missing, present, explicitNil, myURLProperty, already_snake, _leadingUnderscore, trailingUnderscore_
-          case a1B2c3, byName, many, inner, nestedList, twice, data, url, decimal, größe
+          case a1B2c3, byName, many, inner, nestedList, parentPart, twice, data, url, decimal, größe
         }
         var c = encoder.container(keyedBy: K.self)
         try c.encode(text, forKey: .text)
@@ -122,6 +122,9 @@ import Testing
         try list.encode(1.0)
         var object = list.nestedContainer(keyedBy: K.self)
         try object.encode(2, forKey: .a1B2c3)
+        // Super encoders, as a subclass encodes its superclass's part: keyed and unkeyed.
+        try Inner(aB: 3, values: [4]).encode(to: c.superEncoder(forKey: .parentPart))
+        try Inner(aB: 5, values: []).encode(to: list.superEncoder())
       }
     }
     let ours = try ReportJSON.string(Everything()), theirs = try Self.reference(Everything())
@@ -132,6 +135,7 @@ import Testing
     #expect(ours.contains("\"camelCaseKey\" : 1"))
     #expect(ours.contains("\"same_key\" : \"second\""))
     #expect(ours.contains("\"empty_array\" : [\n\n  ]"))
+    #expect(ours.contains("\"parent_part\" : {"))
     #expect(ours.contains("inf") && ours.contains("\"nan\""))
     // Top-level values other than objects.
     #expect(try ReportJSON.string([1.5, 2]) == Self.reference([1.5, 2]))

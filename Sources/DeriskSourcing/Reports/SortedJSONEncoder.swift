@@ -169,6 +169,15 @@ final class TreeEncoder: Encoder {
 
   func singleValueContainer() -> SingleValueEncodingContainer { SingleValue(encoder: self) }
 
+  /// A super encoder for a container's member or element: an encoder whose object is already the node
+  /// the container stores.
+  static func superEncoder(keys: KeyConversion) -> (encoder: TreeEncoder, node: JSONNode) {
+    let encoder = TreeEncoder(keys: keys, convertsKeys: true)
+    let nested = JSONNode.object(JSONObjectBox())
+    encoder.result = nested
+    return (encoder, nested)
+  }
+
   struct SingleValue: SingleValueEncodingContainer {
     let encoder: TreeEncoder
     var codingPath: [CodingKey] { [] }
@@ -209,10 +218,8 @@ struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   mutating func superEncoder() -> Encoder { superEncoder(named: "super") }
   mutating func superEncoder(forKey key: Key) -> Encoder { superEncoder(named: name(key)) }
   private func superEncoder(named member: String) -> Encoder {
-    let encoder = TreeEncoder(keys: keys, convertsKeys: true)
-    let nested = JSONObjectBox()
-    encoder.result = .object(nested)
-    box.members.append((member, .object(nested)))
+    let (encoder, nested) = TreeEncoder.superEncoder(keys: keys)
+    box.members.append((member, nested))
     return encoder
   }
 }
@@ -241,10 +248,8 @@ struct ArrayContainer: UnkeyedEncodingContainer {
     return ArrayContainer(box: nested, keys: keys)
   }
   mutating func superEncoder() -> Encoder {
-    let encoder = TreeEncoder(keys: keys, convertsKeys: true)
-    let nested = JSONObjectBox()
-    encoder.result = .object(nested)
-    box.elements.append(.object(nested))
+    let (encoder, nested) = TreeEncoder.superEncoder(keys: keys)
+    box.elements.append(nested)
     return encoder
   }
 }
@@ -306,7 +311,8 @@ struct SortedJSONWriter {
     if let shapes = orders[key] {
       for shape in shapes {
         var same = true
-        for i in members.indices where shape.keys[i] != members[i].key { same = false; break }
+        // By bytes, as the order is: `String ==` would also match a canonically equivalent key.
+        for i in members.indices where Self.compareUTF8(shape.keys[i], members[i].key) != 0 { same = false; break }
         if same { return shape.order }
       }
     }
