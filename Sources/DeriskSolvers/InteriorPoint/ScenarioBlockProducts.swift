@@ -77,7 +77,7 @@ struct ScenarioBlockProducts: ConstraintProducts {
                     var sum = Lanes.zero
                     for e in Int(ws[c])..<Int(ws[c + 1]) {
                       let i = layout.batchRows[rowBase + Int(wr[e])]
-                      sum += wv[entryBase + e] * Lanes(yp[Int(i[0])], yp[Int(i[1])], yp[Int(i[2])], yp[Int(i[3])])
+                      sum += wv[entryBase + e] * gather(yp, i)
                     }
                     let j = layout.batchColumns[columnBase + c]
                     for lane in 0..<lanes { op[Int(j[lane])] = sum[lane] }
@@ -141,7 +141,7 @@ struct ScenarioBlockProducts: ConstraintProducts {
                     for c in 0..<columnCount {
                       addCoupling(before: c)
                       let j = layout.batchColumns[columnBase + c]
-                      let xc = Lanes(xp[Int(j[0])], xp[Int(j[1])], xp[Int(j[2])], xp[Int(j[3])])
+                      let xc = gather(xp, j)
                       for e in Int(ws[c])..<Int(ws[c + 1]) { acc[Int(wr[e])] += wv[entryBase + e] * xc }
                     }
                   }
@@ -165,4 +165,11 @@ struct ScenarioBlockProducts: ConstraintProducts {
       }
     }
   }
+}
+
+/// The lanes of x at the indices of `index`, one per lane.
+@inline(__always) private func gather(_ x: SharedReads, _ index: LaneIndices) -> Lanes {
+  var value = Lanes()
+  for lane in 0..<Lanes.scalarCount { value[lane] = x[Int(index[lane])] }
+  return value
 }

@@ -44,12 +44,12 @@ struct ScenarioSchurSystem: KKTSystem {
   // Scenario blocks, in batches of `Lanes.width` blocks of one plan (flat storage, offsets per batch).
   private let scenarioCount: Int
   private let batchPlan: [Int32]          // plan of each batch
-  private let batchBlocks: [SIMD4<Int32>] // the blocks (0-based scenario index) in each lane
+  private let batchBlocks: [LaneIndices] // the blocks (0-based scenario index) in each lane
   private let batchWidth: [Int32]         // lanes in use (the others repeat lane 0 and are not written out)
   private let batchColumnOffset: [Int]    // into batchColumns
-  private let batchColumns: [SIMD4<Int32>] // global column of each local column, by lane
+  private let batchColumns: [LaneIndices] // global column of each local column, by lane
   private let batchRowOffset: [Int]       // into batchRows and the sweeps' workspace
-  private let batchRows: [SIMD4<Int32>]   // global row at each permuted position of the plan, by lane
+  private let batchRows: [LaneIndices]   // global row at each permuted position of the plan, by lane
   private let wEntryOffset: [Int]         // into wValues (the pattern is the plan's)
   private let wValues: [Lanes]
   private let tOffset: [Int]              // into tRows / tColumns / tValues
@@ -67,7 +67,7 @@ struct ScenarioSchurSystem: KKTSystem {
   private var factors: [Lanes]
   private var firstStage: LDLTFactorization?
   private var delta = 0.0
-  /// Batches per parallel chunk (32 blocks).
+  /// Batches per parallel chunk (64 blocks).
   private let chunkSize = 8
   /// The sweeps' workspace for each right-hand-side slot, allocated once (see `SweepWorkspace`).
   private let workspaces = [SweepWorkspace(), SweepWorkspace()]
@@ -190,7 +190,7 @@ struct ScenarioSchurSystem: KKTSystem {
 
     // Batched storage: lane ℓ of batch b holds block batches[b][ℓ] (or the batch's first block).
     let B = batches.count
-    var bPlan = [Int32](repeating: 0, count: B), bBlocks = [SIMD4<Int32>](repeating: .zero, count: B)
+    var bPlan = [Int32](repeating: 0, count: B), bBlocks = [LaneIndices](repeating: .zero, count: B)
     var bWidth = [Int32](repeating: 0, count: B)
     var bColumnOffset = [0], bRowOffset = [0], bEntryOffset = [0], bTOffset = [0], bFactorOffset = [0]
     bColumnOffset.reserveCapacity(B + 1); bRowOffset.reserveCapacity(B + 1); bEntryOffset.reserveCapacity(B + 1)
@@ -207,8 +207,8 @@ struct ScenarioSchurSystem: KKTSystem {
       bTOffset.append(bTOffset[b] + tCount[s + 1])
       bFactorOffset.append(bFactorOffset[b] + plan.slotCount)
     }
-    var bColumns = [SIMD4<Int32>](repeating: .zero, count: bColumnOffset[B])
-    var bRows = [SIMD4<Int32>](repeating: .zero, count: bRowOffset[B])
+    var bColumns = [LaneIndices](repeating: .zero, count: bColumnOffset[B])
+    var bRows = [LaneIndices](repeating: .zero, count: bRowOffset[B])
     var bW = [Lanes](repeating: .zero, count: bEntryOffset[B])
     var bTRows = [Int32](repeating: 0, count: bTOffset[B]), bTColumns = bTRows
     var bTValues = [Lanes](repeating: .zero, count: bTOffset[B])
@@ -246,8 +246,8 @@ struct ScenarioSchurSystem: KKTSystem {
   struct Layout: Sendable {
     let firstColumns: [Int], firstRows: [Int], A0: SparseMatrix
     let batchPlan: [Int32], batchWidth: [Int32]
-    let batchColumnOffset: [Int], batchColumns: [SIMD4<Int32>]
-    let batchRowOffset: [Int], batchRows: [SIMD4<Int32>]
+    let batchColumnOffset: [Int], batchColumns: [LaneIndices]
+    let batchRowOffset: [Int], batchRows: [LaneIndices]
     let wEntryOffset: [Int], wValues: [Lanes]
     let tOffset: [Int], tRows: [Int32], tColumns: [Int32], tValues: [Lanes]
     let plans: [BlockCholeskyPlan]
@@ -279,8 +279,10 @@ struct ScenarioSchurSystem: KKTSystem {
   }
 
   /// The lanes of x at the indices of `index`, one per lane.
-  @inline(__always) private static func gather(_ x: UnsafeBufferPointer<Double>, _ index: SIMD4<Int32>) -> Lanes {
-    Lanes(x[Int(index[0])], x[Int(index[1])], x[Int(index[2])], x[Int(index[3])])
+  @inline(__always) private static func gather(_ x: UnsafeBufferPointer<Double>, _ index: LaneIndices) -> Lanes {
+    var value = Lanes()
+    for lane in 0..<Lanes.scalarCount { value[lane] = x[Int(index[lane])] }
+    return value
   }
 
   // MARK: - Factor
