@@ -13,7 +13,7 @@ import DeriskLinearAlgebra
 ///
 /// The numeric factorization is a right-looking column Cholesky driven by precomputed index lists
 /// (assembly pairs and elimination updates), so no searching happens per scenario. It runs on a batch
-/// of `Lanes.width` blocks of the pattern at once, one SIMD lane per block: each index read then serves
+/// of `Lanes.scalarCount` blocks of the pattern at once, one SIMD lane per block: each index read then serves
 /// every block of the batch, and the lanes' arithmetic is independent, as if each block were alone. Storage of the
 /// factor (per lane): `values[0 ..< m]` the *reciprocal* diagonal 1/Lₖₖ (the sweeps multiply by it: a division's latency
 /// sat on the sweeps' dependency chain), `values[m + p]` the p-th stored off-diagonal entry.
@@ -154,7 +154,7 @@ final class BlockCholeskyPlan: Sendable {
     updateTarget = uT
   }
 
-  /// Assembles and factors Mₛ = Wₛ diag(θ) Wₛᵀ + δI for the `Lanes.width` blocks of a batch at once, lane by
+  /// Assembles and factors Mₛ = Wₛ diag(θ) Wₛᵀ + δI for the `Lanes.scalarCount` blocks of a batch at once, lane by
   /// lane (every block of a batch has this plan's pattern, so one pass over the index lists serves them all,
   /// and the arithmetic of each lane is that of a lone block).
   /// - Parameters:
@@ -240,7 +240,14 @@ final class BlockCholeskyPlan: Sendable {
 /// swept together, one SIMD lane each (see `ScenarioSchurSystem`). Eight lanes, not four: each index read
 /// then serves eight blocks, and an AVX2 build does each operation in two full registers (measured
 /// 2026-11-30, time per iteration at 10,000 generated scenarios, medians of 4–8 alternating runs: four
-/// lanes 164 ms, eight lanes 157 ms; compiled for Haswell, four lanes 151 ms, eight 140 ms).
+/// lanes 165 ms, eight lanes 157 ms; compiled for Haswell, four lanes 151 ms, eight 140 ms).
 typealias Lanes = SIMD8<Double>
 /// One index per lane of `Lanes`.
 typealias LaneIndices = SIMD8<Int32>
+
+/// The lanes of x at the indices of `index`: lane ℓ reads x[index[ℓ]].
+@inline(__always) func gatherLanes(_ x: UnsafePointer<Double>, _ index: LaneIndices) -> Lanes {
+  var value = Lanes()
+  for lane in 0..<Lanes.scalarCount { value[lane] = x[Int(index[lane])] }
+  return value
+}

@@ -77,7 +77,7 @@ struct ScenarioBlockProducts: ConstraintProducts {
                     var sum = Lanes.zero
                     for e in Int(ws[c])..<Int(ws[c + 1]) {
                       let i = layout.batchRows[rowBase + Int(wr[e])]
-                      sum += wv[entryBase + e] * gather(yp, i)
+                      sum += wv[entryBase + e] * gatherLanes(yp.base.unsafelyUnwrapped, i)
                     }
                     let j = layout.batchColumns[columnBase + c]
                     for lane in 0..<lanes { op[Int(j[lane])] = sum[lane] }
@@ -141,7 +141,7 @@ struct ScenarioBlockProducts: ConstraintProducts {
                     for c in 0..<columnCount {
                       addCoupling(before: c)
                       let j = layout.batchColumns[columnBase + c]
-                      let xc = gather(xp, j)
+                      let xc = gatherLanes(xp.base.unsafelyUnwrapped, j)
                       for e in Int(ws[c])..<Int(ws[c + 1]) { acc[Int(wr[e])] += wv[entryBase + e] * xc }
                     }
                   }
@@ -165,11 +165,4 @@ struct ScenarioBlockProducts: ConstraintProducts {
       }
     }
   }
-}
-
-/// The lanes of x at the indices of `index`, one per lane.
-@inline(__always) private func gather(_ x: SharedReads, _ index: LaneIndices) -> Lanes {
-  var value = Lanes()
-  for lane in 0..<Lanes.scalarCount { value[lane] = x[Int(index[lane])] }
-  return value
 }

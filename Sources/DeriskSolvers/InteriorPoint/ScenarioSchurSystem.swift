@@ -23,7 +23,7 @@ import Dispatch
 /// that touch the first stage) last, so Tₛ lives in the rows B and Vₛ = L_BB⁻¹(Tₛ)_B with L_BB the
 /// trailing |B| × |B| triangle of Lₛ. Vₛ is formed only while factoring; the solves apply it as
 /// Vₛx₀ = L_BB⁻¹(Tₛx₀) and Vₛᵀy = Tₛᵀ(L_BB⁻ᵀy), which reads far less memory than a stored dense Vₛ.
-/// Blocks of one pattern (and one pattern of Tₛ) are grouped in *batches* of `Lanes.width`, stored lane by
+/// Blocks of one pattern (and one pattern of Tₛ) are grouped in *batches* of `Lanes.scalarCount`, stored lane by
 /// lane and factored and swept together, one SIMD lane per block: the plan's index lists, which the
 /// sparse kernels read once per operation, are then read once per batch. A batch short of blocks repeats
 /// its first block in the spare lanes, whose results are never written out. Chunks of batches run in
@@ -41,15 +41,15 @@ struct ScenarioSchurSystem: KKTSystem {
   private let firstColumns: [Int]
   private let firstRows: [Int]
   private let A0: SparseMatrix            // first-stage rows × first-stage columns
-  // Scenario blocks, in batches of `Lanes.width` blocks of one plan (flat storage, offsets per batch).
+  // Scenario blocks, in batches of `Lanes.scalarCount` blocks of one plan (flat storage, offsets per batch).
   private let scenarioCount: Int
   private let batchPlan: [Int32]          // plan of each batch
-  private let batchBlocks: [LaneIndices] // the blocks (0-based scenario index) in each lane
+  private let batchBlocks: [LaneIndices]  // the blocks (0-based scenario index) in each lane
   private let batchWidth: [Int32]         // lanes in use (the others repeat lane 0 and are not written out)
   private let batchColumnOffset: [Int]    // into batchColumns
   private let batchColumns: [LaneIndices] // global column of each local column, by lane
   private let batchRowOffset: [Int]       // into batchRows and the sweeps' workspace
-  private let batchRows: [LaneIndices]   // global row at each permuted position of the plan, by lane
+  private let batchRows: [LaneIndices]    // global row at each permuted position of the plan, by lane
   private let wEntryOffset: [Int]         // into wValues (the pattern is the plan's)
   private let wValues: [Lanes]
   private let tOffset: [Int]              // into tRows / tColumns / tValues
@@ -280,9 +280,7 @@ struct ScenarioSchurSystem: KKTSystem {
 
   /// The lanes of x at the indices of `index`, one per lane.
   @inline(__always) private static func gather(_ x: UnsafeBufferPointer<Double>, _ index: LaneIndices) -> Lanes {
-    var value = Lanes()
-    for lane in 0..<Lanes.scalarCount { value[lane] = x[Int(index[lane])] }
-    return value
+    gatherLanes(x.baseAddress.unsafelyUnwrapped, index)
   }
 
   // MARK: - Factor
