@@ -28,7 +28,9 @@ ifeq ($(origin DERISK_TARGET_CPU),undefined)
     for f in avx avx2 fma bmi1 bmi2 f16c movbe abm popcnt xsave; do \
       [[ "$$flags" == *" $$f "* ]] || { echo generic; exit 0; }; done; echo haswell)
 endif
-SWIFT_FLAGS := $(if $(filter-out generic,$(DERISK_TARGET_CPU)),-Xswiftc -target-cpu -Xswiftc $(DERISK_TARGET_CPU))
+# DERISK_TUNED_TARGET_CPU tells `derisk doctor` that the code was compiled with -target-cpu.
+SWIFT_FLAGS := $(if $(filter-out generic,$(DERISK_TARGET_CPU)),-Xswiftc -target-cpu -Xswiftc $(DERISK_TARGET_CPU) \
+  -Xswiftc -DDERISK_TUNED_TARGET_CPU)
 
 .PHONY: deps build run test bench doctor docs fuzz fuzz-build clean
 

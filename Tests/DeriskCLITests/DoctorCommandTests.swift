@@ -11,13 +11,19 @@ private struct DoctorReport: Decodable {
     var openBLASCoreName: String?
     var threads: Int
     var threadsSource: String
+    var cpuHasHaswellFeatures: Bool
     var warnings: [String]
+  }
+  struct SwiftCode: Decodable {
+    var tunedTargetCPU: Bool
+    var warning: String?
   }
   var version: String
   var blas: BLAS
   var choleskyRelativeResidual: Double
   var gemmGigaflopsPerSecond: Double
   var library: String
+  var swiftCode: SwiftCode
 }
 
 @Suite("derisk doctor and --version")
@@ -66,6 +72,26 @@ struct DoctorCommandTests {
     // Cholesky is backward stable: residual a small multiple of u = 1.1e-16 for n = 50.
     #expect(report.choleskyRelativeResidual < 1e-14)
     #expect(report.gemmGigaflopsPerSecond > 0)
+  }
+
+  @Test("doctor says whether make compiled the Swift code with -target-cpu, and warns on an AVX2 CPU when not")
+  func swiftCodeTarget() throws {
+    // The tests are compiled with the binary's flags (`make test` passes the same ones to both), so the
+    // compilation condition seen here is the binary's.
+    #if DERISK_TUNED_TARGET_CPU
+    let tuned = true
+    #else
+    let tuned = false
+    #endif
+    let output = try DeriskExecutable.run(["doctor", "--json"])
+    let report = try JSONDecoder().decode(DoctorReport.self, from: Data(output.standardOutput.utf8))
+    #expect(report.swiftCode.tunedTargetCPU == tuned)
+    let expectWarning = !tuned && report.blas.cpuHasHaswellFeatures
+    #expect((report.swiftCode.warning != nil) == expectWarning)
+    if let warning = report.swiftCode.warning { #expect(warning.contains("make build")) }
+    let text = try DeriskExecutable.run(["doctor"]).standardOutput
+    #expect(text.contains(tuned ? "Swift code: compiled by make with -target-cpu" : "Swift code: compiled for generic x86-64"))
+    #expect(text.contains("AVX2 (Haswell feature set): \(report.blas.cpuHasHaswellFeatures ? "yes" : "no")"))
   }
 
   @Test("doctor sees the reference BLAS when the loader is pointed at it, and OpenBLAS's thread setting otherwise")

@@ -80,6 +80,27 @@ struct BLASEnvironmentTests {
     #expect(!noAVX512.cpuHasAVX512F && noAVX512.warnings.isEmpty)
   }
 
+  @Test("The Haswell feature set needs every one of its flags, matched as whole words")
+  func haswellFeatures() {
+    let paths = BLASEnvironment.mappedLibraryPaths(maps: Self.maps)
+    func environment(flags: [String]) -> BLASEnvironment {
+      BLASEnvironment.assemble(mappedPaths: paths, cpuinfo: "model name\t: CPU\nflags\t\t: fpu sse2 " + flags.joined(separator: " "),
+                               environment: [:], openBLAS: Self.openBLAS(core: "Haswell"), processorCount: 2)
+    }
+    let all = BLASEnvironment.haswellFeatureFlags
+    #expect(environment(flags: all).cpuHasHaswellFeatures)
+    #expect(environment(flags: all.reversed() + ["avx512f"]).cpuHasHaswellFeatures)
+    for missing in all {
+      #expect(!environment(flags: all.filter { $0 != missing }).cpuHasHaswellFeatures, "without \(missing)")
+      #expect(!environment(flags: all.map { $0 == missing ? $0 + "_fake" : $0 }).cpuHasHaswellFeatures,
+              "\(missing)_fake in place of \(missing)")
+    }
+    // The two fixtures above list avx2 but not fma, bmi1, bmi2, …
+    #expect(!environment(flags: []).cpuHasHaswellFeatures)
+    #expect(!BLASEnvironment.assemble(mappedPaths: paths, cpuinfo: Self.cpuinfoAVX2, environment: [:], openBLAS: nil,
+                                      processorCount: 2).cpuHasHaswellFeatures)
+  }
+
   @Test("Thread count: OPENBLAS_NUM_THREADS, then OMP_NUM_THREADS, then OpenBLAS, then processors")
   func threads() {
     let paths = BLASEnvironment.mappedLibraryPaths(maps: Self.maps)

@@ -22,6 +22,30 @@ struct DoctorCommand: ParsableCommand {
     /// Speed of one 500×500 gemm (2n³ flops) in GFLOP/s: a quick sign of a slow BLAS.
     var gemmGigaflopsPerSecond: Double
     var library: String
+    /// How this binary's Swift code was compiled for the CPU.
+    var swiftCode: SwiftCode
+  }
+
+  /// Whether the Swift code was compiled with `-target-cpu` by `make` (which then also sets the compilation
+  /// condition `DERISK_TUNED_TARGET_CPU`; see `DERISK_TARGET_CPU` in the Makefile), and what that costs
+  /// when it was not.
+  struct SwiftCode: Codable {
+    var tunedTargetCPU: Bool
+    /// Set when the CPU has the Haswell feature set and the code was compiled for generic x86-64.
+    var warning: String?
+
+    static func current(_ environment: BLASEnvironment) -> SwiftCode {
+      #if DERISK_TUNED_TARGET_CPU
+      let tuned = true
+      #else
+      let tuned = false
+      #endif
+      let warning = !tuned && environment.cpuHasHaswellFeatures
+        ? "this CPU has AVX2 but the Swift code was compiled for generic x86-64, so scenario-structured solves "
+          + "take about a tenth longer; `make build` compiles it with -target-cpu haswell (README, \"Run it, test it\")"
+        : nil
+      return SwiftCode(tunedTargetCPU: tuned, warning: warning)
+    }
   }
 
   func run() throws {
@@ -29,7 +53,7 @@ struct DoctorCommand: ParsableCommand {
     let report = Report(
       version: DeriskVersion.string, blas: environment,
       choleskyRelativeResidual: try Self.choleskyCheck(), gemmGigaflopsPerSecond: try Self.gemmSpeed(n: 500),
-      library: environment.libraryDescription)
+      library: environment.libraryDescription, swiftCode: .current(environment))
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -43,13 +67,17 @@ struct DoctorCommand: ParsableCommand {
     if let openBLAS = environment.openBLASLibrary { print("  libopenblas: \(openBLAS)") }
     print("Threads: \(environment.threads) (\(environment.threadsSource)); processors: \(environment.processorCount)")
     print("CPU: \(environment.cpuModel ?? "unknown"); avx512f: \(environment.cpuHasAVX512F ? "yes" : "no"); "
+      + "AVX2 (Haswell feature set): \(environment.cpuHasHaswellFeatures ? "yes" : "no"); "
       + "OPENBLAS_CORETYPE: \(environment.openBLASCoreTypeOverride ?? "unset")")
+    print("Swift code: " + (report.swiftCode.tunedTargetCPU
+      ? "compiled by make with -target-cpu (DERISK_TARGET_CPU)" : "compiled for generic x86-64"))
     print("Self-check: Cholesky relative residual \(String(format: "%.1e", report.choleskyRelativeResidual)); "
       + "gemm n=500 \(String(format: "%.1f", report.gemmGigaflopsPerSecond)) GFLOP/s")
-    if environment.warnings.isEmpty {
+    let warnings = environment.warnings + [report.swiftCode.warning].compactMap { $0 }
+    if warnings.isEmpty {
       print("No problems found.")
     } else {
-      for warning in environment.warnings { print("warning: \(warning)") }
+      for warning in warnings { print("warning: \(warning)") }
     }
   }
 

@@ -51,6 +51,9 @@ public struct BLASEnvironment: Sendable, Hashable, Codable {
   public var processorCount: Int
   /// Whether `/proc/cpuinfo` lists the `avx512f` flag.
   public var cpuHasAVX512F: Bool
+  /// Whether `/proc/cpuinfo` lists every flag of `haswellFeatureFlags`: the CPUs on which `make` compiles
+  /// the Swift code with `-target-cpu haswell`.
+  public var cpuHasHaswellFeatures: Bool
   /// The CPU model name from `/proc/cpuinfo`, when readable.
   public var cpuModel: String?
   /// `OPENBLAS_CORETYPE` from the environment (nil when unset or empty).
@@ -118,6 +121,10 @@ public struct BLASEnvironment: Sendable, Hashable, Codable {
   /// Core names whose kernels use AVX-512; any other choice on an AVX-512 CPU is a misdetection.
   public static let avx512CoreNames: Set<String> = ["skylakex", "cooperlake", "sapphirerapids"]
 
+  /// The `/proc/cpuinfo` flags of the Haswell feature set (AVX2 and its companions; LZCNT is `abm`), the
+  /// same list the Makefile checks before it compiles with `-target-cpu haswell`.
+  public static let haswellFeatureFlags = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm", "popcnt", "xsave"]
+
   /// Builds the description from raw facts; `current()` feeds it the live process, tests feed it text.
   /// - Parameters:
   ///   - mappedPaths: real paths of the shared objects mapped into the process.
@@ -163,7 +170,9 @@ public struct BLASEnvironment: Sendable, Hashable, Codable {
     }
 
     let flagsLine = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }
-    let hasAVX512F = flagsLine.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains("avx512f") } ?? false
+    let flags = Set(flagsLine.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) } ?? [])
+    let hasAVX512F = flags.contains("avx512f")
+    let hasHaswellFeatures = haswellFeatureFlags.allSatisfy(flags.contains)
     let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
       .flatMap { $0.split(separator: ":", maxSplits: 1).last }
       .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -191,7 +200,8 @@ public struct BLASEnvironment: Sendable, Hashable, Codable {
     return BLASEnvironment(
       implementation: implementation, blasLibrary: blas, lapackLibrary: lapack, openBLASLibrary: openBLASLibrary,
       openBLASConfiguration: openBLAS?.configuration, openBLASCoreName: openBLAS?.coreName, threads: threads,
-      threadsSource: threadsSource, processorCount: processorCount, cpuHasAVX512F: hasAVX512F, cpuModel: model,
+      threadsSource: threadsSource, processorCount: processorCount, cpuHasAVX512F: hasAVX512F,
+      cpuHasHaswellFeatures: hasHaswellFeatures, cpuModel: model,
       openBLASCoreTypeOverride: coreType, warnings: warnings)
   }
 
