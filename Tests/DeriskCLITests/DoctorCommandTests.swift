@@ -85,7 +85,8 @@ struct DoctorCommandTests {
     #endif
     let output = try DeriskExecutable.run(["doctor", "--json"])
     let report = try JSONDecoder().decode(DoctorReport.self, from: Data(output.standardOutput.utf8))
-    #expect(report.swiftCode.tunedTargetCPU == tuned)
+    #expect(report.swiftCode.tunedTargetCPU == tuned,
+            "the derisk binary was built with other flags than these tests: build both the same way (make test)")
     let expectWarning = !tuned && report.blas.cpuHasHaswellFeatures
     #expect((report.swiftCode.warning != nil) == expectWarning)
     if let warning = report.swiftCode.warning { #expect(warning.contains("make build")) }
