@@ -68,6 +68,28 @@ struct HighsReference: Decodable {
     #expect(v.evpi >= -tol, "EVPI \(v.evpi)")
   }
 
+  /// The wait-and-see costs, solved in parallel chunks of 16 scenarios, equal each scenario's program
+  /// solved on its own, one after another, bit for bit (50 scenarios of the benchmark's generator: four
+  /// chunks, the last partial); and the plan's WS objective is the risk objective of those costs.
+  @Test func waitAndSeeCostsEqualTheScenariosSolvedOneByOne() throws {
+    let model = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 50, seed: 1)
+    let parameters = model.scenarioParameters()
+    var neutral = model
+    neutral.policy.riskMeasure = .expectation
+    let costs = try #require(try model.waitAndSeeCosts(neutral, parameters: parameters, settings: .init()))
+    #expect(costs.count == 50)
+    for (s, scenario) in model.scenarios.enumerated() {
+      let alone = try SourcingProgram(sourcingModel: neutral, parameters: [parameters[s]], probabilities: [1],
+                                      scenarioNames: [scenario.name])
+      let solution = try alone.model.solve(settings: .init())
+      #expect(solution.primalStatus == .feasiblePoint)
+      #expect(costs[s] == solution.objective, "scenario \(s): \(costs[s]) against \(solution.objective) alone")
+    }
+    let valueOfInformation = try model.solve().valueOfInformation
+    let v = try #require(valueOfInformation)
+    #expect(v.waitAndSeeObjective == (try model.riskObjective(costs: costs)))
+  }
+
   /// Shadow prices vs finite differences. V(capacity) is convex (the capacity is a right-hand side of
   /// an LP), so any dual lies between the left and right secant slopes:
   /// (V(c) − V(c − δ))/δ ≤ −price ≤ (V(c + δ) − V(c))/δ. Checked for the dearest leg, the demand of

@@ -5,15 +5,15 @@ import Dispatch
 /// `@unchecked Sendable`: callers guarantee that no two chunks touch the same index, and that the buffer
 /// outlives the parallel loop (it is only made inside `withUnsafeMutableBufferPointer`). Buffers handed
 /// to it are never empty.
-struct DisjointWrites<Element>: @unchecked Sendable {
+package struct DisjointWrites<Element>: @unchecked Sendable {
   let base: UnsafeMutablePointer<Element>
 
-  init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+  package init(_ buffer: UnsafeMutableBufferPointer<Element>) {
     precondition(buffer.count > 0, "DisjointWrites needs a non-empty buffer")
     base = buffer.baseAddress.unsafelyUnwrapped
   }
 
-  @inline(__always) subscript(i: Int) -> Element {
+  @inline(__always) package subscript(i: Int) -> Element {
     get { base[i] }
     nonmutating set { base[i] = newValue }
   }
@@ -26,7 +26,7 @@ struct DisjointWrites<Element>: @unchecked Sendable {
 
 /// Runs `body(chunk)` for chunk = 0 ..< count on all cores. What each chunk computes must not depend on
 /// which thread runs it, so results are the same for any number of threads.
-func forEachChunkInParallel(_ count: Int, _ body: @Sendable (Int) -> Void) {
+package func forEachChunkInParallel(_ count: Int, _ body: @Sendable (Int) -> Void) {
   if count == 1 { body(0); return }
   if count > 1 { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
 }

@@ -45,17 +45,53 @@ extension SourcingModel {
                                   scenarioNames: scenarios.map(\.name), fixedFirstStage: decision)
     let eevSolution = try eev.model.solve(settings: settings)
     guard eevSolution.primalStatus == .feasiblePoint else { return nil }
-    // Wait and see.
-    var best: [Double] = []
-    for (s, par) in params.enumerated() {
-      let ws = try SourcingProgram(sourcingModel: neutral, parameters: [par], probabilities: [1], scenarioNames: [scenarios[s].name])
-      let sol = try ws.model.solve(settings: settings)
-      guard sol.primalStatus == .feasiblePoint else { return nil }
-      best.append(sol.objective)
-    }
+    guard let best = try waitAndSeeCosts(neutral, parameters: params, settings: settings) else { return nil }
     let waitAndSee = try riskObjective(costs: best)
     return .init(expectedValuePlanObjective: eevSolution.objective, waitAndSeeObjective: waitAndSee,
                  vss: eevSolution.objective - rp, evpi: rp - waitAndSee)
+  }
+
+  /// Each scenario's optimal cost with perfect foresight (the wait-and-see costs): scenario s's program
+  /// alone, with probability 1 and the risk-neutral `neutral` model's policy. Nil when some scenario's
+  /// program has no feasible point; the first error in scenario order is rethrown.
+  ///
+  /// The S solves are independent, so they run in parallel chunks of scenarios on all cores, each cost
+  /// written at its scenario's index: the costs, and the risk objective summed from them in order, are the
+  /// same for any number of threads. (Serially they were most of a full `derisk solve`'s time: at 10,000
+  /// generated scenarios 10,000 solves of about 2 ms.) They are not logged one by one (`verbose` is off
+  /// for them): the main solve's log stays readable.
+  package func waitAndSeeCosts(_ neutral: SourcingModel, parameters: [ScenarioParameters],
+                       settings: InteriorPointSettings) throws -> [Double]? {
+    let count = parameters.count
+    guard count > 0 else { return [] }
+    let names = scenarios.map(\.name)
+    let quiet = { var quiet = settings; quiet.verbose = false; return quiet }()
+    /// Each scenario's cost, or NaN when its program has no feasible point.
+    var costs = [Double](repeating: .nan, count: count)
+    var errors = [(any Error)?](repeating: nil, count: count)
+    let chunkSize = 16
+    costs.withUnsafeMutableBufferPointer { costBuffer in
+      errors.withUnsafeMutableBufferPointer { errorBuffer in
+        let cost = DisjointWrites(costBuffer), failure = DisjointWrites(errorBuffer)
+        forEachChunkInParallel((count + chunkSize - 1) / chunkSize) { chunk in
+          for s in chunk * chunkSize..<min(count, (chunk + 1) * chunkSize) {
+            do {
+              let ws = try SourcingProgram(sourcingModel: neutral, parameters: [parameters[s]], probabilities: [1],
+                                           scenarioNames: [names[s]])
+              let solution = try ws.model.solve(settings: quiet)
+              if solution.primalStatus == .feasiblePoint { cost[s] = solution.objective }
+            } catch {
+              failure[s] = error
+            }
+          }
+        }
+      }
+    }
+    for s in 0..<count {
+      if let error = errors[s] { throw error }
+      if costs[s].isNaN { return nil }
+    }
+    return costs
   }
 
   /// The policy's objective evaluated at given scenario costs: E_p[C] + λ·ρ(C) (TV ball: sup_q E_q[C] + λ·sup_q CVaR^q_α(C)).
