@@ -90,6 +90,20 @@ struct HighsReference: Decodable {
     #expect(v.waitAndSeeObjective == (try model.riskObjective(costs: costs)))
   }
 
+  /// A cancelled task gets no wait-and-see costs (nil, as a solve that ended `cancelled` gave before the
+  /// solves ran in parallel), not a list of costs: the solves run on Dispatch's threads, which the task's
+  /// cancellation does not reach, so the function checks it before each round of scenarios.
+  @Test func waitAndSeeCostsStopWhenTheTaskIsCancelled() async throws {
+    let model = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 50, seed: 1)
+    let parameters = model.scenarioParameters()
+    let task = Task { () throws -> [Double]? in
+      withUnsafeCurrentTask { $0?.cancel() }
+      return try model.waitAndSeeCosts(model, parameters: parameters, settings: .init())
+    }
+    let costs = try await task.value
+    #expect(costs == nil)
+  }
+
   /// Shadow prices vs finite differences. V(capacity) is convex (the capacity is a right-hand side of
   /// an LP), so any dual lies between the left and right secant slopes:
   /// (V(c) − V(c − δ))/δ ≤ −price ≤ (V(c + δ) − V(c))/δ. Checked for the dearest leg, the demand of
