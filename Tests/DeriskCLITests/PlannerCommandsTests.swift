@@ -54,7 +54,8 @@ struct PlannerCommandsTests {
     let without = try Self.json(["solve", Self.path("hand-without-A.yaml"), "--no-value-of-information"])
     let reference = try #require(without["expected_cost"] as? Double)
     #expect(abs(reference - 3360) < 1e-5)
-    #expect(abs(try cost("supplier", "A") - (reference + 160)) < 1e-5)
+    // Two solves, each optimal to a relative gap of 1e-8 (3.5e-5 here): 3520.000036 and 3360.000003 seen.
+    #expect(abs(try cost("supplier", "A") - (reference + 160)) < 1e-4)
     let margins = try #require(stress["corridor_margins"] as? [[String: Any]])
     let share = try #require(margins.first?["loss_share"] as? Double)
     #expect(share >= 0.375 && share <= 0.375 + 1.0 / 1024 + 1e-9)   // 80·δ > 30 t of spot headroom

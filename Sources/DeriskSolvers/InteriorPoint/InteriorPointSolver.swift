@@ -114,6 +114,8 @@ struct InteriorPointSolver {
     for (r, origin) in form.rowOrigin.enumerated() {
       result[Int(origin)] = scaling.rowScale[r] * y[r] / (scaling.costScale * tau)
     }
+    // Singleton rows first: found after the forcing rows, their columns are live in none of those.
+    form.singletonRows.recoverDuals(problem: problem, x: x, costWeight: costWeight, sign: userSign(), y: &result)
     ForcingRow.recoverDuals(form.forcingRows, problem: problem, x: x, costWeight: costWeight, sign: userSign(),
                             y: &result)
     return result

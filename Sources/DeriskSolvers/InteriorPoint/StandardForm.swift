@@ -7,8 +7,9 @@
 /// with x̄ = (x_kept, s): `x_kept` the columns that survive presolve and s one slack per inequality
 /// row (row i: aᵢᵀx − sᵢ = 0, rowLowerᵢ ≤ sᵢ ≤ rowUpperᵢ). Presolve here is the minimum an interior
 /// point needs: fixed columns (l = u) are substituted out, forcing rows (see `ForcingRow`) fix their
-/// columns, free rows are dropped, empty rows checked and dropped, and empty columns with no quadratic
-/// term set to their optimal bound. A maximisation is turned into the minimisation of the negated objective.
+/// columns, inequality rows with one live column become bounds on it (see `SingletonRows`), free rows
+/// are dropped, empty rows checked and dropped, and empty columns with no quadratic term set to their
+/// optimal bound. A maximisation is turned into the minimisation of the negated objective.
 struct StandardForm {
   /// Columns of the internal form: kept original columns first, then slacks.
   var columnCount: Int
@@ -39,6 +40,8 @@ struct StandardForm {
   var fixedColumns: [(column: Int32, value: Double)]
   /// The forcing rows presolve removed, in the order it found them (their duals are recovered in reverse).
   var forcingRows: [ForcingRow] = []
+  /// The singleton rows presolve turned into column bounds (see `SingletonRows`).
+  var singletonRows = SingletonRows()
 
   /// Block of each internal column and row (0 first stage, s + 1 scenario s), when the caller gave a
   /// `BlockStructure`; a slack column belongs to its row's block.
@@ -84,10 +87,16 @@ struct StandardForm {
       }
     }
 
+    // 1c. Inequality rows with one live column become bounds on it.
+    var columnLower = problem.columnLower, columnUpper = problem.columnUpper
+    var isSingleton = [Bool](repeating: false, count: m)
+    let singletonRows = SingletonRows.find(problem, fixed: fixed, shift: shift, liveCount: liveCount,
+                                           lower: &columnLower, upper: &columnUpper, dropped: &isSingleton)
+
     // 2. Rows: drop free rows; check and drop empty rows; the rest become equalities (with a slack if ranged).
     var keptRows: [Int] = []
     var outcome = Outcome.reduced
-    for i in 0..<m {
+    for i in 0..<m where !isSingleton[i] {
       let lo = problem.rowLower[i], up = problem.rowUpper[i]
       if lo == -.infinity && up == .infinity { continue }
       if liveCount[i] == 0 {
@@ -113,7 +122,7 @@ struct StandardForm {
       }
       if !empty { keptColumns.append(j); continue }
       let cost = sign * problem.linearCost[j]
-      let lo = problem.columnLower[j], up = problem.columnUpper[j]
+      let lo = columnLower[j], up = columnUpper[j]
       if cost > 0 {
         if lo == -.infinity { outcome = .unboundedColumn(column: j, direction: -1); fixed[j] = 0 } else { fixed[j] = lo }
       } else if cost < 0 {
@@ -133,8 +142,8 @@ struct StandardForm {
     var columnOrigin = keptColumns
     var internalIndex = [Int](repeating: -1, count: n)
     for (k, j) in keptColumns.enumerated() { internalIndex[j] = k }
-    var lower = keptColumns.map { problem.columnLower[$0] }
-    var upper = keptColumns.map { problem.columnUpper[$0] }
+    var lower = keptColumns.map { columnLower[$0] }
+    var upper = keptColumns.map { columnUpper[$0] }
     var c = keptColumns.map { sign * problem.linearCost[$0] }
     var b = [Double](repeating: 0, count: keptRows.count)
     // Ā in CSC straight away: a kept column's entries keep their increasing row order (rowKept is
@@ -207,6 +216,7 @@ struct StandardForm {
     self.rowOrigin = keptRows.map { Int32($0) }
     self.fixedColumns = fixed.indices.compactMap { fixed[$0].isNaN ? nil : (Int32($0), fixed[$0]) }
     self.forcingRows = forcingRows
+    self.singletonRows = singletonRows
     self.outcome = outcome
     if let structure {
       self.columnBlock = columnOrigin.map { $0 >= 0 ? structure.columnBlocks[$0] : structure.rowBlocks[-$0 - 1] }
