@@ -74,7 +74,9 @@ struct PlannerCommandsTests {
         #expect(abs(a - b) <= 1e-9 * max(1, abs(b)), "λ = \(lambda) \(key)")
       }
     }
-    #expect(abs((points[0]["cvar"] as? Double ?? .nan) - 5360) < 1e-5)
+    // At λ = 0 the CVaR is read off the point, not optimised: it is as accurate as the point (5359.99989 and
+    // 5359.999991 seen from two builds), not as the objective (relative gap 1e-8).
+    #expect(abs((points[0]["cvar"] as? Double ?? .nan) - 5360) < 1e-3)
     #expect(abs((points[1]["objective"] as? Double ?? .nan) - 6360) < 1e-5)
   }
 

@@ -69,11 +69,9 @@ struct SingletonRowTests {
     #expect(result.solution.rowDuals[0] < 0 && result.solution.rowDuals[1] > 0)
   }
 
-  /// A singleton row that would leave its column a box narrower than 10⁻⁶ of its bounds stays a row
-  /// (`GeneratedModelTests.waitAndSeeCostsEqualTheScenariosSolvedOneByOne` is where turning such rows into
-  /// bounds failed: contracts fixed at 1.6e-8 t, a flow 1.3e-6 below its bound, no value of information).
-  /// Here x ≤ 1e-9 with x ≥ 0 and a demand met by x or a costly s: x = 1e-9, s = 1 − 1e-9, objective
-  /// 10 − 9e-9, and the row's dual −9.
+  /// A singleton row that would leave its column a box narrower than 10⁻⁶ of its bounds stays a row:
+  /// x ≤ 1e-9 with x ≥ 0 and a demand met by x or a costly s. x = 1e-9, s = 1 − 1e-9, objective
+  /// 10 − 9e-9, and the row's dual −9, whichever way presolve treats it.
   @Test func aNearlyClosedRowKeepsItsDual() throws {
     let A = try SparseMatrix(rows: 2, columns: 2, triplets: [(0, 0, 1), (0, 1, 1), (1, 0, 1)])
     let problem = QuadraticProgram(linearCost: [1, 10], constraintMatrix: A, rowLower: [1, -.infinity],

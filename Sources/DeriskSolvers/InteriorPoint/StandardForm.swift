@@ -7,7 +7,7 @@
 /// with x̄ = (x_kept, s): `x_kept` the columns that survive presolve and s one slack per inequality
 /// row (row i: aᵢᵀx − sᵢ = 0, rowLowerᵢ ≤ sᵢ ≤ rowUpperᵢ). Presolve here is the minimum an interior
 /// point needs: fixed columns (l = u) are substituted out, forcing rows (see `ForcingRow`) fix their
-/// columns, inequality rows with one live column become bounds on it (see `SingletonRows`), free rows
+/// columns, inequality rows with one entry become bounds on its column (see `SingletonRows`), free rows
 /// are dropped, empty rows checked and dropped, and empty columns with no quadratic term set to their
 /// optimal bound. A maximisation is turned into the minimisation of the negated objective.
 struct StandardForm {
@@ -87,11 +87,11 @@ struct StandardForm {
       }
     }
 
-    // 1c. Inequality rows with one live column become bounds on it.
+    // 1c. Inequality rows with one entry, in a live column, become bounds on it.
     var columnLower = problem.columnLower, columnUpper = problem.columnUpper
     var isSingleton = [Bool](repeating: false, count: m)
-    let singletonRows = SingletonRows.find(problem, fixed: fixed, shift: shift, liveCount: liveCount,
-                                           lower: &columnLower, upper: &columnUpper, dropped: &isSingleton)
+    let singletonRows = SingletonRows.find(problem, fixed: fixed, lower: &columnLower, upper: &columnUpper,
+                                           dropped: &isSingleton)
 
     // 2. Rows: drop free rows; check and drop empty rows; the rest become equalities (with a slack if ranged).
     var keptRows: [Int] = []
