@@ -1,7 +1,7 @@
 import DeriskSolvers
 import Testing
 
-/// Inequality rows with one live column (a leg only one route uses: flow ≤ capacity) become bounds on that
+/// Inequality rows with one entry (a leg only one route uses: flow ≤ capacity) become bounds on that entry's
 /// column in presolve; the solution must still carry their duals, and certificates must still hold.
 struct SingletonRowTests {
   /// min x₁ + 2x₂ + 10s  s.t.  x₁ + x₂ + s = 5 (demand), x₁ ≤ 2 (row 1), −x₂ ≥ −1.5 (row 2, a < 0: x₂ ≤ 1.5),
