@@ -114,7 +114,10 @@ struct InteriorPointSolver {
     for (r, origin) in form.rowOrigin.enumerated() {
       result[Int(origin)] = scaling.rowScale[r] * y[r] / (scaling.costScale * tau)
     }
-    // Singleton rows first: found after the forcing rows, their columns are live in none of those.
+    // Presolve's steps undone in reverse: parallel rows, singleton rows, forcing rows. (The sums Σᵢ aᵢⱼyᵢ
+    // the later recoveries read are the same before and after the parallel rows' duals move.)
+    form.parallelRows.recoverDuals(y: &result)
+    // Singleton rows next: found after the forcing rows, their columns are live in none of those.
     form.singletonRows.recoverDuals(problem: problem, x: x, costWeight: costWeight, sign: userSign(), y: &result)
     ForcingRow.recoverDuals(form.forcingRows, problem: problem, x: x, costWeight: costWeight, sign: userSign(),
                             y: &result)

@@ -7,8 +7,8 @@
 /// with x̄ = (x_kept, s): `x_kept` the columns that survive presolve and s one slack per inequality
 /// row (row i: aᵢᵀx − sᵢ = 0, rowLowerᵢ ≤ sᵢ ≤ rowUpperᵢ). Presolve here is the minimum an interior
 /// point needs: fixed columns (l = u) are substituted out, forcing rows (see `ForcingRow`) fix their
-/// columns, inequality rows with one entry become bounds on its column (see `SingletonRows`), free rows
-/// are dropped, empty rows checked and dropped, and empty columns with no quadratic term set to their
+/// columns, inequality rows with one entry become bounds on its column (see `SingletonRows`), parallel
+/// rows merge into one (see `ParallelRows`), free rows are dropped, empty rows checked and dropped, and empty columns with no quadratic term set to their
 /// optimal bound. A maximisation is turned into the minimisation of the negated objective.
 struct StandardForm {
   /// Columns of the internal form: kept original columns first, then slacks.
@@ -42,6 +42,8 @@ struct StandardForm {
   var forcingRows: [ForcingRow] = []
   /// The singleton rows presolve turned into column bounds (see `SingletonRows`).
   var singletonRows = SingletonRows()
+  /// The groups of parallel rows presolve merged into one row each (see `ParallelRows`).
+  var parallelRows = ParallelRows()
 
   /// Block of each internal column and row (0 first stage, s + 1 scenario s), when the caller gave a
   /// `BlockStructure`; a slack column belongs to its row's block.
@@ -89,15 +91,20 @@ struct StandardForm {
 
     // 1c. Inequality rows with one entry, in a live column, become bounds on it.
     var columnLower = problem.columnLower, columnUpper = problem.columnUpper
-    var isSingleton = [Bool](repeating: false, count: m)
+    var isDropped = [Bool](repeating: false, count: m)
     let singletonRows = SingletonRows.find(problem, fixed: fixed, lower: &columnLower, upper: &columnUpper,
-                                           dropped: &isSingleton)
+                                           dropped: &isDropped)
+
+    // 1d. Parallel rows merge into their group's first row, which takes the intersection of their bounds.
+    var rowLower = problem.rowLower, rowUpper = problem.rowUpper
+    let parallelRows = ParallelRows.find(problem, fixed: fixed, shift: shift, rowBlock: structure?.rowBlocks,
+                                         rowLower: &rowLower, rowUpper: &rowUpper, dropped: &isDropped)
 
     // 2. Rows: drop free rows; check and drop empty rows; the rest become equalities (with a slack if ranged).
     var keptRows: [Int] = []
     var outcome = Outcome.reduced
-    for i in 0..<m where !isSingleton[i] {
-      let lo = problem.rowLower[i], up = problem.rowUpper[i]
+    for i in 0..<m where !isDropped[i] {
+      let lo = rowLower[i], up = rowUpper[i]
       if lo == -.infinity && up == .infinity { continue }
       if liveCount[i] == 0 {
         let tolerance = 1e-9 * (1 + abs(shift[i]))
@@ -164,9 +171,9 @@ struct StandardForm {
       starts.append(rowIndices.count)
     }
     for (r, i) in keptRows.enumerated() {
-      let lo = problem.rowLower[i] - shift[i], up = problem.rowUpper[i] - shift[i]
-      if problem.rowLower[i] == problem.rowUpper[i] {
-        b[r] = problem.rowLower[i] - shift[i]
+      let lo = rowLower[i] - shift[i], up = rowUpper[i] - shift[i]
+      if rowLower[i] == rowUpper[i] {
+        b[r] = rowLower[i] - shift[i]
       } else {
         columnOrigin.append(-(i + 1))
         lower.append(lo)
@@ -217,6 +224,7 @@ struct StandardForm {
     self.fixedColumns = fixed.indices.compactMap { fixed[$0].isNaN ? nil : (Int32($0), fixed[$0]) }
     self.forcingRows = forcingRows
     self.singletonRows = singletonRows
+    self.parallelRows = parallelRows
     self.outcome = outcome
     if let structure {
       self.columnBlock = columnOrigin.map { $0 >= 0 ? structure.columnBlocks[$0] : structure.rowBlocks[-$0 - 1] }
