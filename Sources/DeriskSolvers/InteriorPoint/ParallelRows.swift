@@ -34,95 +34,104 @@ struct ParallelRows: Sendable {
     func isCandidate(_ i: Int) -> Bool {
       !dropped[i] && (problem.rowLower[i].isFinite || problem.rowUpper[i].isFinite)
     }
-    // Each row's first live coefficient, and a hash of its block, live pattern and coefficients divided
-    // by that first one (rows are swept by increasing column, so the order is the same for every row).
+    // 1. Each row's first live coefficient, its number of live entries, and a hash of its live pattern
+    // and its coefficients divided by the first (rows are swept by increasing column, in the same order
+    // for every row).
     var first = [Double](repeating: 0, count: m)
+    var entries = [Int32](repeating: 0, count: m)
     var hash = [UInt64](repeating: 0, count: m)
-    if let rowBlock { for i in 0..<m { hash[i] = mix(0x9E37_79B9_7F4A_7C15, UInt64(rowBlock[i])) } }
     for j in 0..<problem.columnCount where fixed[j].isNaN {
       for p in A.columnStarts[j]..<A.columnStarts[j + 1] where A.values[p] != 0 {
         let i = A.rowIndices[p]
         guard isCandidate(i) else { continue }
         if first[i] == 0 { first[i] = A.values[p] }
+        entries[i] += 1
         hash[i] = mix(mix(hash[i], UInt64(j)), (A.values[p] / first[i]).bitPattern)
       }
     }
-    var keyed: [(hash: UInt64, row: Int32)] = []
-    for i in 0..<m where first[i] != 0 && isCandidate(i) { keyed.append((hash[i], Int32(i))) }
+
+    // 2. A tentative representative for each row: the first row of its block with the same hash. Rows are
+    // sorted by hash block by block (a few dozen rows each in a scenario program), not all at once.
+    var representative = [Int32](repeating: -1, count: m)
+    let blockCount = (rowBlock?.max() ?? 0) + 1
+    func block(_ i: Int) -> Int { rowBlock?[i] ?? 0 }
+    var blockStart = [Int](repeating: 0, count: blockCount + 1)
+    for i in 0..<m where first[i] != 0 { blockStart[block(i) + 1] += 1 }
+    for b in 0..<blockCount { blockStart[b + 1] += blockStart[b] }
+    var order = [Int32](repeating: 0, count: blockStart[blockCount])
+    var next = blockStart
+    for i in 0..<m where first[i] != 0 {
+      order[next[block(i)]] = Int32(i)
+      next[block(i)] += 1
+    }
+    next = []
+    var keys: [(hash: UInt64, row: Int32)] = []
+    var anyRepresented = false
+    for b in 0..<blockCount where blockStart[b + 1] - blockStart[b] > 1 {
+      keys.removeAll(keepingCapacity: true)
+      for k in blockStart[b]..<blockStart[b + 1] { keys.append((hash[Int(order[k])], order[k])) }
+      keys.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.row < $1.row }
+      for k in 1..<keys.count where keys[k].hash == keys[k - 1].hash {
+        let head = keys[k - 1].row
+        representative[Int(keys[k].row)] = representative[Int(head)] >= 0 ? representative[Int(head)] : head
+        anyRepresented = true
+      }
+    }
     hash = []
-    keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.row < $1.row }
+    order = []
+    guard anyRepresented else { return ParallelRows() }
 
-    // The rows that share a hash with another, and their live entries row by row.
-    var slot = [Int32](repeating: -1, count: m)
-    var runs: [Range<Int>] = []
-    var start = 0
-    while start < keyed.count {
-      var end = start + 1
-      while end < keyed.count && keyed[end].hash == keyed[start].hash { end += 1 }
-      if end - start > 1 {
-        runs.append(start..<end)
-        for k in start..<end { slot[Int(keyed[k].row)] = 0 }
-      }
-      start = end
-    }
-    guard !runs.isEmpty else { return ParallelRows() }
-    var rowsInRuns: [Int32] = []
-    for run in runs { for k in run { rowsInRuns.append(keyed[k].row) } }
-    var entryStart = [Int](repeating: 0, count: rowsInRuns.count + 1)
-    for (s, i) in rowsInRuns.enumerated() { slot[Int(i)] = Int32(s) }
+    // 3. Check each row against its representative entry by entry, in one sweep: an entry matches when the
+    // representative has an entry in the same column with the same ratio to its first coefficient.
+    var matched = [Int32](repeating: 0, count: m)
     for j in 0..<problem.columnCount where fixed[j].isNaN {
-      for p in A.columnStarts[j]..<A.columnStarts[j + 1] where A.values[p] != 0 && slot[A.rowIndices[p]] >= 0 {
-        entryStart[Int(slot[A.rowIndices[p]]) + 1] += 1
-      }
-    }
-    for s in 0..<rowsInRuns.count { entryStart[s + 1] += entryStart[s] }
-    var fill = entryStart
-    var entryColumn = [Int](repeating: 0, count: entryStart[rowsInRuns.count])
-    var entryRatio = [Double](repeating: 0, count: entryStart[rowsInRuns.count])
-    for j in 0..<problem.columnCount where fixed[j].isNaN {
-      for p in A.columnStarts[j]..<A.columnStarts[j + 1] where A.values[p] != 0 && slot[A.rowIndices[p]] >= 0 {
-        let i = A.rowIndices[p], s = Int(slot[i])
-        entryColumn[fill[s]] = j
-        entryRatio[fill[s]] = A.values[p] / first[i]
-        fill[s] += 1
-      }
-    }
-    func sameRow(_ i: Int32, _ k: Int32) -> Bool {
-      if let rowBlock, rowBlock[Int(i)] != rowBlock[Int(k)] { return false }
-      let si = Int(slot[Int(i)]), sk = Int(slot[Int(k)])
-      guard entryStart[si + 1] - entryStart[si] == entryStart[sk + 1] - entryStart[sk] else { return false }
-      for d in 0..<(entryStart[si + 1] - entryStart[si]) {
-        let p = entryStart[si] + d, q = entryStart[sk] + d
-        if entryColumn[p] != entryColumn[q] || entryRatio[p] != entryRatio[q] { return false }
-      }
-      return true
-    }
-
-    // Merge each group into its first row (within a run, rows are in increasing order).
-    var result = ParallelRows()
-    for run in runs {
-      var members = run.map { keyed[$0].row }
-      while let r = members.first {
-        let group = members.filter { sameRow(r, $0) }
-        members.removeAll { sameRow(r, $0) }
-        guard group.count > 1 else { continue }
-        var lower = -Double.infinity, upper = Double.infinity
-        var lowerRow: Int32 = -1, upperRow: Int32 = -1, lowerMultiple = 1.0, upperMultiple = 1.0
-        for i in group {
-          let t = first[Int(i)] / first[Int(r)]
-          let lo = problem.rowLower[Int(i)] - shift[Int(i)], up = problem.rowUpper[Int(i)] - shift[Int(i)]
-          let (impliedLower, impliedUpper) = t > 0 ? (lo / t, up / t) : (up / t, lo / t)
-          if impliedLower > lower { lower = impliedLower; lowerRow = i; lowerMultiple = t }
-          if impliedUpper < upper { upper = impliedUpper; upperRow = i; upperMultiple = t }
+      let columnRows = A.columnStarts[j]..<A.columnStarts[j + 1]
+      for p in columnRows where A.values[p] != 0 {
+        let i = A.rowIndices[p], r = representative[i]
+        guard r >= 0 else { continue }
+        // The representative's entry in column j (entries are sorted by row; r < i).
+        var low = columnRows.lowerBound, high = p
+        while low < high {
+          let mid = (low + high) / 2
+          if A.rowIndices[mid] < Int(r) { low = mid + 1 } else { high = mid }
         }
-        guard lower <= upper else { continue }
-        let keptShift = shift[Int(r)]
-        rowLower[Int(r)] = lower.isFinite ? lower + keptShift : -.infinity
-        rowUpper[Int(r)] = lower == upper ? rowLower[Int(r)] : (upper.isFinite ? upper + keptShift : .infinity)
-        for i in group where i != r { dropped[Int(i)] = true }
-        result.groups.append(Group(keptRow: r, lowerRow: lowerRow, lowerMultiple: lowerMultiple,
-                                   upperRow: upperRow, upperMultiple: upperMultiple))
+        if low < p, A.rowIndices[low] == Int(r), A.values[low] / first[Int(r)] == A.values[p] / first[i] {
+          matched[i] += 1
+        }
       }
+    }
+
+    // 4. Merge each group into its representative (its first row).
+    var members: [(kept: Int32, row: Int32)] = []
+    for i in 0..<m where representative[i] >= 0 {
+      let r = Int(representative[i])
+      if matched[i] == entries[i], entries[i] == entries[r] { members.append((Int32(r), Int32(i))) }
+    }
+    members.sort { $0.kept != $1.kept ? $0.kept < $1.kept : $0.row < $1.row }
+    var result = ParallelRows()
+    var k = 0
+    while k < members.count {
+      let r = members[k].kept
+      var end = k
+      while end < members.count && members[end].kept == r { end += 1 }
+      let group = [r] + members[k..<end].map(\.row)
+      k = end
+      var lower = -Double.infinity, upper = Double.infinity
+      var lowerRow: Int32 = -1, upperRow: Int32 = -1, lowerMultiple = 1.0, upperMultiple = 1.0
+      for i in group {
+        let t = first[Int(i)] / first[Int(r)]
+        let lo = problem.rowLower[Int(i)] - shift[Int(i)], up = problem.rowUpper[Int(i)] - shift[Int(i)]
+        let (impliedLower, impliedUpper) = t > 0 ? (lo / t, up / t) : (up / t, lo / t)
+        if impliedLower > lower { lower = impliedLower; lowerRow = i; lowerMultiple = t }
+        if impliedUpper < upper { upper = impliedUpper; upperRow = i; upperMultiple = t }
+      }
+      guard lower <= upper else { continue }
+      let keptShift = shift[Int(r)]
+      rowLower[Int(r)] = lower.isFinite ? lower + keptShift : -.infinity
+      rowUpper[Int(r)] = lower == upper ? rowLower[Int(r)] : (upper.isFinite ? upper + keptShift : .infinity)
+      for i in group where i != r { dropped[Int(i)] = true }
+      result.groups.append(Group(keptRow: r, lowerRow: lowerRow, lowerMultiple: lowerMultiple,
+                                 upperRow: upperRow, upperMultiple: upperMultiple))
     }
     return result
   }
