@@ -8,8 +8,9 @@
 /// row (row i: aᵢᵀx − sᵢ = 0, rowLowerᵢ ≤ sᵢ ≤ rowUpperᵢ). Presolve here is the minimum an interior
 /// point needs: fixed columns (l = u) are substituted out, forcing rows (see `ForcingRow`) fix their
 /// columns, inequality rows with one entry become bounds on its column (see `SingletonRows`), parallel
-/// rows merge into one (see `ParallelRows`), free rows are dropped, empty rows checked and dropped, and empty columns with no quadratic term set to their
-/// optimal bound. A maximisation is turned into the minimisation of the negated objective.
+/// rows merge into one (see `ParallelRows`), free rows are dropped, empty rows checked and dropped, and
+/// empty columns with no quadratic term set to their optimal bound. A maximisation is turned into the
+/// minimisation of the negated objective.
 struct StandardForm {
   /// Columns of the internal form: kept original columns first, then slacks.
   var columnCount: Int
