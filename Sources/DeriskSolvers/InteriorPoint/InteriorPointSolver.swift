@@ -169,19 +169,12 @@ struct InteriorPointSolver {
     info.dualResidual = check.dualResidual
     info.relativeGap = check.relativeGap
     info.solveSeconds = elapsed() - setupSeconds
-    let pOK = check.relativePrimalResidual <= settings.feasibilityTolerance
-    let dOK = check.relativeDualResidual <= settings.feasibilityTolerance
-    let gOK = check.relativeGap <= settings.gapTolerance
-    let f = settings.almostOptimalFactor
-    let almost = check.relativePrimalResidual <= settings.feasibilityTolerance * f
-      && check.relativeDualResidual <= settings.feasibilityTolerance * f && check.relativeGap <= settings.gapTolerance * f
+    let verdict = check.judged(by: settings)
+    let pOK = verdict.primalFeasible, dOK = verdict.dualFeasible
     var status = proposed
-    if proposed == .optimal {
-      status = (pOK && dOK && gOK) ? .optimal : (almost ? .almostOptimal : .numericalError)
-    } else if proposed == .numericalError {
-      // No further progress is possible: report what the point is worth on the user's problem.
-      status = (pOK && dOK && gOK) ? .optimal : (almost ? .almostOptimal : .numericalError)
-    }
+    // An optimal proposal is downgraded unless the point passes; at a numerical error no further progress is
+    // possible, so the point is reported for what it is worth on the user's problem.
+    if proposed == .optimal || proposed == .numericalError { status = verdict.status }
     let primalStatus: SolutionStatus = pOK ? .feasiblePoint : .infeasiblePoint
     let dualStatus: SolutionStatus = dOK ? .feasiblePoint : .infeasiblePoint
     let solution = Solution(x: xUser, rowDuals: yUser, reducedCosts: check.reducedCosts,

@@ -107,6 +107,22 @@ public struct OptimalityCheck: Sendable, Hashable {
 }
 
 /// Checks of infeasibility certificates on the user's problem.
+extension OptimalityCheck {
+  /// The figures against the tolerances of `settings`: whether the relative primal and dual residuals each
+  /// meet `feasibilityTolerance`, and `optimal` when both do and the relative gap meets `gapTolerance`,
+  /// `almostOptimal` when all three meet their tolerances multiplied by `almostOptimalFactor`,
+  /// `numericalError` otherwise. The rule a solve's candidate point must pass to be reported optimal.
+  public func judged(by settings: InteriorPointSettings)
+    -> (status: TerminationStatus, primalFeasible: Bool, dualFeasible: Bool) {
+    let feasibility = settings.feasibilityTolerance, gap = settings.gapTolerance, f = settings.almostOptimalFactor
+    let primalFeasible = relativePrimalResidual <= feasibility, dualFeasible = relativeDualResidual <= feasibility
+    if primalFeasible && dualFeasible && relativeGap <= gap { return (.optimal, true, true) }
+    let almost = relativePrimalResidual <= feasibility * f && relativeDualResidual <= feasibility * f
+      && relativeGap <= gap * f
+    return (almost ? .almostOptimal : .numericalError, primalFeasible, dualFeasible)
+  }
+}
+
 public enum CertificateCheck {
   /// For a Farkas ray (y, z = −Aᵀy) of a primal-infeasible problem, given in the user's sense as
   /// `Solution.rowDuals` reports it (negated for a maximisation), returns the
