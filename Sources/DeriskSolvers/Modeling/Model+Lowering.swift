@@ -19,7 +19,7 @@ extension Model {
   /// `lowered()`, with the program's `columnNames` and `rowNames` left empty when `withNames` is false (a
   /// program the solver takes without names, spared one `String` a name: 10.9 million at 100,000 sourcing
   /// scenarios). The errors are `lowered()`'s all the same: they name rows and columns from the model.
-  func lowered(withNames: Bool) throws -> LoweredModel {
+  package func lowered(withNames: Bool) throws -> LoweredModel {
     try checkBuildData(in: "lowered")
     let n = variableCount, m = constraintCount
 
