@@ -22,8 +22,8 @@ public struct SourcingProgram: Sendable {
   public internal(set) var parameters: [ScenarioParameters]
 
   // First stage.
-  var contract: [[Variable]] = []          // [supplier][offer]
-  var reserve: [Variable?] = []            // [corridor]
+  package private(set) var contract: [[Variable]] = []   // [supplier][offer]
+  package private(set) var reserve: [Variable?] = []     // [corridor]
   var reservationPrice: [Double] = []      // [corridor]
   var contractFee: [[Double]] = []         // [supplier][offer]
   var countryShareRows: [ShareRow] = []
