@@ -121,3 +121,23 @@ struct SeparateSolvesTests {
     }
   }
 }
+
+extension SeparateSolvesTests {
+  /// A program of bounds only (no rows: a block with no rows of its own) and an empty program beside afiro:
+  /// min −x₀ + 2x₁ over [0, 3] × [−1, 4] is −5 at (3, −1); the empty program's optimum is its constant.
+  @Test func programsWithoutRowsSitBesideOthers() throws {
+    let boundsOnly = QuadraticProgram(linearCost: [-1, 2], objectiveConstant: 0, constraintMatrix: SparseMatrix(rows: 0, columns: 2),
+                                      rowLower: [], rowUpper: [], columnLower: [0, -1], columnUpper: [3, 4])
+    let empty = QuadraticProgram(linearCost: [], objectiveConstant: 7, constraintMatrix: SparseMatrix(rows: 0, columns: 0),
+                                 rowLower: [], rowUpper: [], columnLower: [], columnUpper: [])
+    let programs = [try Self.netlib("afiro"), boundsOnly, empty]
+    let results = try solveSeparately(programs, settings: .init())
+    #expect(results.map(\.termination) == [.optimal, .optimal, .optimal])
+    #expect(Self.close(results[0].objective, -464.75314286), "\(results[0].objective)")
+    #expect(Self.close(results[1].objective, -5), "\(results[1].objective)")
+    #expect(results[1].solution.x.count == 2 && Self.close(results[1].solution.x[0], 3) && Self.close(results[1].solution.x[1], -1))
+    #expect(results[2].objective == 7)
+    let together = results.filter(Self.solvedTogether).count
+    #expect(together == 3)
+  }
+}
