@@ -6,7 +6,9 @@
 #              PEERS="" runs Derisk alone and skips the MPS export),
 #              PYTHON (a Python with highspy and clarabel, default /tmp/peers/bin/python), OUT (default /tmp/derisk-bench),
 #              REPEAT (runs of each solver per size, round-robin, default 1: the row shows the median seconds, the
-#              range, the largest peak memory and the median process wall).
+#              range, the largest peak memory and the median process wall),
+#              VOI (1: Derisk also computes the value of information, VSS and EVPI, as `derisk solve` does by default;
+#              its "seconds" stay the main solve's, and its process wall and peak memory then cover the whole run; default 0).
 # Models: `derisk generate --materials 3 --suppliers 12 --corridors 6 --scenarios S --seed 1`; the peers solve the
 # exact program Derisk solves, exported with `derisk export-mps`. Derisk's time is its solver's setup + solve
 # (`solver.seconds` of `derisk solve --json`), the peers' their solve alone (file reading excluded); peak memory
@@ -20,6 +22,7 @@ OUT=${OUT:-/tmp/derisk-bench}
 PEERS=${PEERS-"highs-ipm highs-simplex clarabel"}
 LIMIT=${PEER_TIME_LIMIT:-600}
 REPEAT=${REPEAT:-1}
+VOI_FLAG=$([ "${VOI:-0}" = 1 ] && echo "" || echo "--no-value-of-information")
 mkdir -p "$OUT"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 echo "| scenarios | solver | status | objective | seconds | iterations | peak memory (MB) | process wall (s) |"
@@ -31,7 +34,7 @@ for S in "${sizes[@]}"; do
   # Each solver REPEAT times, round-robin, so that the machine's drift falls on all of them alike.
   for rep in $(seq 1 "$REPEAT"); do
     suffix=$([ "$rep" = 1 ] && echo "" || echo "-r$rep")
-    /usr/bin/time -v -o "$OUT/time-derisk-$S$suffix.txt" "$DERISK" solve "$model" --json --no-value-of-information \
+    /usr/bin/time -v -o "$OUT/time-derisk-$S$suffix.txt" "$DERISK" solve "$model" --json $VOI_FLAG \
       > "$OUT/derisk-$S$suffix.json" 2> /dev/null || true
     for peer in $PEERS; do
       /usr/bin/time -v -o "$OUT/time-$peer-$S$suffix.txt" "$PYTHON" Benchmarks/peers/solve_mps.py "$mps" --solver "$peer" \
