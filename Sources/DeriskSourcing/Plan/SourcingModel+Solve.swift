@@ -47,18 +47,9 @@ extension SourcingModel {
                                  probabilities: [1], scenarioNames: ["mean"])
     let evSolution = try ev.model.solve(settings: settings)
     guard evSolution.primalStatus == .feasiblePoint else { return nil }
-    // The expected-value plan. A contract or reservation within a millionth of its range of zero is taken
-    // as zero: the interior point leaves a column at its lower bound as a tiny positive value (6.8·10⁻⁷ t
-    // against a capacity of 295 t in a generated model), and a plan fixed there leaves rows whose terms are
-    // that small, which no solve meets to 10⁻⁸ of their own size (its scenarios ended `almostOptimal`, and
-    // the value of information was missing).
-    func planned(_ v: Variable) throws -> Double {
-      let value = try evSolution.value(of: v), upper = try ev.model.bounds(of: v).upper
-      return value <= 1e-6 * (1 + upper) ? 0 : value
-    }
     let decision = SourcingProgram.FirstStageDecision(
-      contracts: try ev.contract.map { try $0.map(planned) },
-      reservations: try ev.reserve.map { try $0.map(planned) ?? 0 })
+      contracts: try ev.contract.map { try $0.map { try evSolution.value(of: $0) } },
+      reservations: try ev.reserve.map { try $0.map { try evSolution.value(of: $0) } ?? 0 })
     // EEV: with the first stage fixed, each scenario's recourse is a program of its own, and the risk
     // objective is nondecreasing in every scenario's cost (expectation, CVaR, worst case and the TV ball's
     // sup over distributions alike), so the fixed-plan stochastic program's optimum is the risk objective
@@ -83,10 +74,12 @@ extension SourcingModel {
   /// Each scenario's least cost, its program solved alone with probability 1 and the risk-neutral `neutral`
   /// model's policy: with perfect foresight (`fixedFirstStage` nil, the wait-and-see costs) or under the
   /// first stage `fixedFirstStage`. A cost is taken when its solve ends `optimal` or `almostOptimal` (the
-  /// checks met at 1000× the tolerances: a plan's small contracts leave rows whose terms are 10⁻³ t, which
-  /// the check holds to 10⁻⁸ of their own size, and a scenario of a generated model ended there with a
-  /// relative gap of 10⁻⁹). Nil when some scenario's solve ends otherwise (no feasible point, a limit,
-  /// numerical trouble); the first error in scenario order is rethrown.
+  /// checks met at 1000× the tolerances). A plan's contracts can be tiny (the interior point leaves a
+  /// contract at its bound of zero as 10⁻⁷ t), and the rows of the flows they feed, whose terms are then
+  /// that small, are checked to 10⁻⁸ of their own size, which the solve's absolute accuracy does not reach:
+  /// three scenarios of a generated model ended `almostOptimal` so, with relative gaps of 10⁻⁹ to 10⁻⁷.
+  /// Nil when some scenario's solve ends otherwise (no feasible point, a limit, numerical trouble); the
+  /// first error in scenario order is rethrown.
   ///
   /// The S programs are independent. They are solved `groupSize` at a time as one block-diagonal program
   /// (`solveSeparately`), each cost checked on its own program as a lone solve's would be: one iteration
