@@ -18,8 +18,9 @@
 /// own check and is solved alone.
 ///
 /// A joint solve that is cancelled or reaches its time limit ends every program so, with no solution
-/// (solving each alone would stop the same way). The results' `iterations` and seconds are the joint solve's (or the lone solve's), and `linearSystem`
-/// says which. Deterministic: the same results for any number of threads.
+/// (solving each alone would stop the same way). The results' `iterations` and seconds are the joint
+/// solve's (or the lone solve's), and `linearSystem` says which. Deterministic: the same results for any
+/// number of threads.
 /// - Throws: `ProblemError` for an unusable program or settings (the first, in order), as `solve` would.
 public func solveSeparately(_ programs: [QuadraticProgram], settings: InteriorPointSettings = .init()) throws -> [SolveResult] {
   try settings.validate()
@@ -132,7 +133,6 @@ private func share(of joint: SolveResult, program: QuadraticProgram, columns: Ra
                                         rowActivities: check.rowActivities),
                      info: info)
 }
-
 
 /// A program's result when the joint solve stopped before its end (cancelled or out of time): that
 /// termination, no solution.

@@ -106,7 +106,6 @@ public struct OptimalityCheck: Sendable, Hashable {
   }
 }
 
-/// Checks of infeasibility certificates on the user's problem.
 extension OptimalityCheck {
   /// The figures against the tolerances of `settings`: whether the relative primal and dual residuals each
   /// meet `feasibilityTolerance`, and `optimal` when both do and the relative gap meets `gapTolerance`,
@@ -123,6 +122,7 @@ extension OptimalityCheck {
   }
 }
 
+/// Checks of infeasibility certificates on the user's problem.
 public enum CertificateCheck {
   /// For a Farkas ray (y, z = −Aᵀy) of a primal-infeasible problem, given in the user's sense as
   /// `Solution.rowDuals` reports it (negated for a maximisation), returns the

@@ -77,7 +77,7 @@ extension SourcingModel {
   /// checks met at 1000× the tolerances). A plan's contracts can be tiny (the interior point leaves a
   /// contract at its bound of zero as 10⁻⁷ t), and the rows of the flows they feed, whose terms are then
   /// that small, are checked to 10⁻⁸ of their own size, which the solve's absolute accuracy does not reach:
-  /// three scenarios of a generated model ended `almostOptimal` so, with relative gaps of 10⁻⁹ to 10⁻⁷.
+  /// three scenarios of a generated model ended `almostOptimal` so, with relative gaps of 3·10⁻¹⁰ to 1.2·10⁻⁷.
   /// Nil when some scenario's solve ends otherwise (no feasible point, a limit, numerical trouble); the
   /// first error in scenario order is rethrown.
   ///
