@@ -51,9 +51,8 @@ struct ExpectedValuePlanTests {
                                         scenarioNames: model.scenarios.map(\.name), fixedFirstStage: decision)
     let definition = try fixedPlan.model.solve()
     // Seed 12's plan holds contracts of 10⁻⁷ t (zero, to the interior point's accuracy) and one of 0.004 t.
-    // The fixed-plan program ends `almostOptimal` with them, and so do three of its scenarios' own programs:
-    // the rows of flows that small are checked to 10⁻⁸ of their own size. Session 19's EEV, that program's
-    // solve, was missing; `solve` now takes `almostOptimal` scenario costs.
+    // The fixed-plan program ends `almostOptimal` with them (the rows of flows that small are checked to 10⁻⁸
+    // of their own size), and session 19's EEV, that program's solve, was missing.
     #expect(definition.termination == .optimal || (c.seed == 12 && definition.termination == .almostOptimal))
     let reported = try #require(valueOfInformation).expectedValuePlanObjective
     #expect(abs(reported - definition.objective) <= 1e-7 * abs(definition.objective),

@@ -39,7 +39,8 @@ extension KKTSystem {
 /// Θ = (diag(P̄) + d + ρ)⁻¹, with Ā Θ Āᵀ accumulated column by column into a dense matrix and factored
 /// by dense Cholesky (LAPACK potrf). Valid when P̄ is diagonal (an LP, or a separable QP).
 struct NormalEquationsSystem: KKTSystem {
-  let name = "normal equations (dense Cholesky)"
+  static let name = "normal equations (dense Cholesky)"
+  var name: String { Self.name }
   private let A: SparseMatrix
   /// diag(P̄), or empty for an LP (P̄ = 0).
   private let hessianDiagonal: [Double]
@@ -103,7 +104,8 @@ struct NormalEquationsSystem: KKTSystem {
 /// K assembled densely and factored by the symmetric indefinite LDLᵀ (LAPACK sytrf, Bunch–Kaufman).
 /// Works for any P̄; costs (n + m)³/3 per factorization, so it suits small and QP problems.
 struct AugmentedSystem: KKTSystem {
-  let name = "augmented system (dense LDLᵀ)"
+  static let name = "augmented system (dense LDLᵀ)"
+  var name: String { Self.name }
   private let A: SparseMatrix
   private let P: SparseMatrix?
   private var factorization: LDLTFactorization?
