@@ -22,10 +22,8 @@ public func solve(_ problem: QuadraticProgram, settings: InteriorPointSettings =
     throw ProblemError.invalid("\(problem.rowCount) rows and \(problem.columnCount) columns: the dense linear system \(refusal)")
   }
   // The structure has served once the internal form holds its blocks: it goes before the iteration starts.
-  let hasScenarios = (structure?.scenarioCount ?? 0) > 0
   var solver = InteriorPointSolver(problem: problem, settings: settings, structure: consume structure)
-  let result = solver.run()
-  return hasScenarios ? result : augmentedRetry(of: result, problem: problem, settings: settings) ?? result
+  return solver.run()
 }
 
 /// A lower bound of the bytes the dense backends allocate before the first iteration: the normal

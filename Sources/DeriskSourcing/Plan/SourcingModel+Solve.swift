@@ -77,9 +77,9 @@ extension SourcingModel {
   /// checks met at 1000× the tolerances). A plan's contracts can be tiny (the interior point leaves a
   /// contract at its bound of zero as 10⁻⁷ t), and the rows of the flows they feed, whose terms are then
   /// that small, are checked to 10⁻⁸ of their own size: three scenarios of a generated model ended
-  /// `almostOptimal` so with the normal equations (relative gaps 3·10⁻¹⁰ to 1.2·10⁻⁷), which the retry with
-  /// the augmented system (`solve`'s `automatic`) now turns into `optimal`; a cost that still ends
-  /// `almostOptimal` is accurate to those tolerances.
+  /// `almostOptimal` so (relative gaps 3·10⁻¹⁰ to 1.2·10⁻⁷) until the normal equations dropped the pivots
+  /// rounding made negative instead of raising their regularisation (`NormalEquationsSystem`); a cost that
+  /// still ends `almostOptimal` is accurate to those tolerances.
   /// Nil when some scenario's solve ends otherwise (no feasible point, a limit, numerical trouble); the
   /// first error in scenario order is rethrown.
   ///
