@@ -16,7 +16,8 @@ struct DependentRowPivotTests {
     #expect(result.info.linearSystem == "normal equations (dense Cholesky)")
     #expect(result.termination == .optimal)
     #expect(abs(result.objective - Self.reference) <= 1e-8 * Self.reference, "\(result.objective)")
-    #expect(result.info.iterations <= 12, "\(result.info.iterations) iterations")
+    // 10 here; the bound leaves room for another BLAS's rounding, far below the 33 of a raised δ.
+    #expect(result.info.iterations <= 20, "\(result.info.iterations) iterations")
     let check = OptimalityCheck(problem: program, x: result.solution.x, rowDuals: result.solution.rowDuals)
     #expect(check.judged(by: .init()).status == .optimal)
   }
