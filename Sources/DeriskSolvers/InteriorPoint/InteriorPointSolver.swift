@@ -31,7 +31,7 @@ public func solve(_ problem: QuadraticProgram, settings: InteriorPointSettings =
 /// (m + n) × (m + n) ones; the scenario-structured backend is sparse and counted as zero.
 func denseWorkspaceBytes(_ problem: QuadraticProgram, settings: InteriorPointSettings, structure: BlockStructure?) -> Double {
   let m = Double(problem.rowCount), n = Double(problem.columnCount)
-  let diagonalHessian = problem.hessian.map { P in P.triplets.allSatisfy { $0.row == $0.column } } ?? true
+  let diagonalHessian = problem.hasDiagonalHessian
   let hasScenarios = (structure?.scenarioCount ?? 0) > 0
   switch settings.linearSystem {
   case .augmented: return 2 * 8 * (m + n) * (m + n)
@@ -163,11 +163,7 @@ struct InteriorPointSolver {
     var yUser = userRowDuals(y, tau: tau, x: xUser)
     if sign != 1 { for i in yUser.indices { yUser[i] *= sign } }
     let check = OptimalityCheck(problem: problem, x: xUser, rowDuals: yUser)
-    info.primalObjective = check.primalObjective
-    info.dualObjective = check.dualObjective
-    info.primalResidual = check.primalResidual
-    info.dualResidual = check.dualResidual
-    info.relativeGap = check.relativeGap
+    info.record(check)
     info.solveSeconds = elapsed() - setupSeconds
     let verdict = check.judged(by: settings)
     let pOK = verdict.primalFeasible, dOK = verdict.dualFeasible

@@ -57,6 +57,9 @@ struct NormalEquationsSystem: KKTSystem {
   private var theta: [Double]
   private var delta = 0.0
   private var factorization: CholeskyFactorization?
+  /// The δ from which a failed potrf is followed by `DependentRowCholesky`: the first one the iteration
+  /// raises to (its `baseDelta`, 10⁻⁸, times 100), so that the first failure still raises δ.
+  static let dropPivotsFrom = 1e-6
   /// The factor that drops pivots, used when `factorization` could not be formed.
   private var dependentRowFactorization: DependentRowCholesky?
   private var workspace: Matrix
@@ -99,7 +102,7 @@ struct NormalEquationsSystem: KKTSystem {
       factorization = try CholeskyFactorization(workspace)
       dependentRowFactorization = nil
     } catch {
-      guard delta >= 1e-6 else { throw error }
+      guard delta >= Self.dropPivotsFrom else { throw error }
       let dropping = try DependentRowCholesky(workspace)
       guard dropping.droppedCount < m else { throw error }
       factorization = nil

@@ -25,7 +25,7 @@
 public func solveSeparately(_ programs: [QuadraticProgram], settings: InteriorPointSettings = .init()) throws -> [SolveResult] {
   try settings.validate()
   for program in programs { try program.validate() }
-  guard programs.count > 1, programs.allSatisfy({ diagonalHessian($0) }) else {
+  guard programs.count > 1, programs.allSatisfy(\.hasDiagonalHessian) else {
     return try programs.map { try solve($0, settings: settings) }
   }
   var jointSettings = settings
@@ -48,15 +48,6 @@ public func solveSeparately(_ programs: [QuadraticProgram], settings: InteriorPo
     }
   }
   return results
-}
-
-/// Whether P is absent or diagonal (the scenario-structured backend's condition).
-private func diagonalHessian(_ program: QuadraticProgram) -> Bool {
-  guard let P = program.hessian else { return true }
-  for j in 0..<P.columns {
-    for p in P.columnStarts[j]..<P.columnStarts[j + 1] where P.rowIndices[p] != j { return false }
-  }
-  return true
 }
 
 /// The programs side by side, each minimised (a maximisation's objective negated), program k as block k + 1.
@@ -118,11 +109,7 @@ private func share(of joint: SolveResult, program: QuadraticProgram, columns: Ra
   guard verdict.status == .optimal else { return nil }
   var info = SolveInfo()
   info.iterations = joint.info.iterations
-  info.primalObjective = check.primalObjective
-  info.dualObjective = check.dualObjective
-  info.primalResidual = check.primalResidual
-  info.dualResidual = check.dualResidual
-  info.relativeGap = check.relativeGap
+  info.record(check)
   info.setupSeconds = joint.info.setupSeconds
   info.solveSeconds = joint.info.solveSeconds
   info.linearSystem = "\(joint.info.linearSystem), \(count) programs solved together"

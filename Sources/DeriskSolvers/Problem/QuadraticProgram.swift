@@ -47,6 +47,15 @@ public struct QuadraticProgram: Sendable, Hashable {
   public var rowCount: Int { rowLower.count }
   /// Whether P is absent or has no stored entries.
   public var isLinear: Bool { (hessian?.nonzeroCount ?? 0) == 0 }
+  /// Whether P is absent or diagonal (a separable objective: what the normal equations and the
+  /// scenario-structured backend need).
+  public var hasDiagonalHessian: Bool {
+    guard let P = hessian else { return true }
+    for j in 0..<P.columns {
+      for p in P.columnStarts[j]..<P.columnStarts[j + 1] where P.rowIndices[p] != j { return false }
+    }
+    return true
+  }
 
   public init(
     name: String = "", sense: ObjectiveSense = .minimize, linearCost: [Double], objectiveConstant: Double = 0,

@@ -122,6 +122,17 @@ extension OptimalityCheck {
   }
 }
 
+extension SolveInfo {
+  /// Takes the trust figures (objectives, residuals, gap) of a checked point.
+  mutating func record(_ check: OptimalityCheck) {
+    primalObjective = check.primalObjective
+    dualObjective = check.dualObjective
+    primalResidual = check.primalResidual
+    dualResidual = check.dualResidual
+    relativeGap = check.relativeGap
+  }
+}
+
 /// Checks of infeasibility certificates on the user's problem.
 public enum CertificateCheck {
   /// For a Farkas ray (y, z = −Aᵀy) of a primal-infeasible problem, given in the user's sense as
