@@ -6,9 +6,10 @@ import Testing
 /// Componentwise refinement (`SolveInfo.componentwiseRefinementFrom`): once a point meets the tolerances on
 /// the scaled problem but fails the check on the user's problem (and the dual polish does not rescue it),
 /// every later solve is refined against each row's own terms. With the feasibility tolerance tightened to
-/// 1e-11, the 500-scenario generated model of seed 1 fails the check first at iteration 37 (the rare
-/// scenarios' rows carry errors at the level of the largest rows' last digits) and passes it at 40
-/// (measured 2026-11-30 in release mode; 40 and 43 before the centring σ = (1 − α_aff)¹²).
+/// 1e-11, the 500-scenario generated model of seed 1 fails the check first at iteration 36 (the rare
+/// scenarios' rows carry errors at the level of the largest rows' last digits) and passes it at 37
+/// (measured 2026-11-30 in release mode, after presolve began dropping implied rows; 37 and 40 before, and
+/// 40 and 43 before the centring σ = (1 − α_aff)¹²).
 struct ComponentwiseRefinementTests {
   @Test func rowByRowRefinementCarriesAFailedCheckToOptimal() throws {
     let model = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 500, seed: 1)

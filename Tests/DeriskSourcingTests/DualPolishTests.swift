@@ -5,13 +5,13 @@ import Testing
 /// The dual polish (`SolveInfo.dualsPolished`): when a point meets the tolerances on the scaled problem but
 /// its duals fail the check on the user's problem, one least-squares solve with the last factorization
 /// moves the dual residual off the basic columns. On the 500-scenario generated model of seed 2 with the
-/// gap tolerance tightened to 1e-12 the first such point (38 iterations) fails the check with its own duals
-/// and passes it with the polished ones (measured 2026-11-30 in release mode, after presolve began merging
-/// parallel rows). Whether a point needs the polish depends on the exact path, and each change to the path
-/// has moved it: with that build, 300 of seeds 4–5 and 700 of seed 3 need it too, while 300 of seeds 1–3,
-/// 500 of seeds 1, 3 and 5, 700 of seeds 1–2 and 1,000 of seeds 1–3 pass unpolished, and 500 of seed 4
-/// (the case of the build before, which turned singleton rows into bounds) stops `almostOptimal` at a
-/// gap of 2.3e-11. The assertion on `dualsPolished` says so when a change to the path moves this case too.
+/// gap tolerance tightened to 1e-12 the first such point (39 iterations) fails the check with its own duals
+/// and passes it with the polished ones (measured 2026-11-30 in release mode, after presolve began dropping
+/// implied rows; 38 iterations when it had just begun merging parallel rows). Whether a point needs the
+/// polish depends on the exact path, and each change to the path has moved it: with this build, 300 of
+/// seed 2, 700 of seeds 2 and 5 and 1,000 of seeds 1–2 need it too, 300 of seeds 1 and 3–5, 500 of seeds 1,
+/// 3 and 5, 700 of seeds 1 and 3 and 1,000 of seeds 3–5 pass unpolished, and 500 and 700 of seed 4 stop
+/// `almostOptimal`. The assertion on `dualsPolished` says so when a change to the path moves this case too.
 struct DualPolishTests {
   @Test func polishedDualsPassTheCheckOnTheUsersProblem() throws {
     let program = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 500, seed: 2)

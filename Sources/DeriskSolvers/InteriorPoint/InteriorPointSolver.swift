@@ -164,6 +164,7 @@ struct InteriorPointSolver {
     if sign != 1 { for i in yUser.indices { yUser[i] *= sign } }
     let check = OptimalityCheck(problem: problem, x: xUser, rowDuals: yUser)
     info.record(check)
+    info.redundantRowsDropped = form.redundantRows.count
     info.solveSeconds = elapsed() - setupSeconds
     let verdict = check.judged(by: settings)
     let pOK = verdict.primalFeasible, dOK = verdict.dualFeasible
@@ -185,6 +186,7 @@ struct InteriorPointSolver {
     var info = SolveInfo()
     info.iterations = iterations
     info.setupSeconds = setupSeconds
+    info.redundantRowsDropped = form.redundantRows.count
     info.solveSeconds = elapsed() - setupSeconds
     let sign = userSign()
     let n = problem.columnCount, m = problem.rowCount

@@ -45,6 +45,8 @@ struct StandardForm {
   var singletonRows = SingletonRows()
   /// The groups of parallel rows presolve merged into one row each (see `ParallelRows`).
   var parallelRows = ParallelRows()
+  /// The inequality rows presolve found implied by the rest and dropped (see `RedundantRows`); their duals are 0.
+  var redundantRows: [Int32] = []
 
   /// Block of each internal column and row (0 first stage, s + 1 scenario s), when the caller gave a
   /// `BlockStructure`; a slack column belongs to its row's block.
@@ -100,6 +102,10 @@ struct StandardForm {
     var rowLower = problem.rowLower, rowUpper = problem.rowUpper
     let parallelRows = ParallelRows.find(problem, fixed: fixed, shift: shift, rowBlock: structure?.rowBlocks,
                                          rowLower: &rowLower, rowUpper: &rowUpper, dropped: &isDropped)
+
+    // 1e. Inequality rows that the column bounds and the other rows imply are dropped (their duals are zero).
+    let redundantRows = RedundantRows.find(problem, fixed: fixed, shift: shift, lower: columnLower, upper: columnUpper,
+                                           rowLower: rowLower, rowUpper: rowUpper, dropped: &isDropped)
 
     // 2. Rows: drop free rows; check and drop empty rows; the rest become equalities (with a slack if ranged).
     var keptRows: [Int] = []
@@ -226,6 +232,7 @@ struct StandardForm {
     self.forcingRows = forcingRows
     self.singletonRows = singletonRows
     self.parallelRows = parallelRows
+    self.redundantRows = redundantRows
     self.outcome = outcome
     if let structure {
       self.columnBlock = columnOrigin.map { $0 >= 0 ? structure.columnBlocks[$0] : structure.rowBlocks[-$0 - 1] }

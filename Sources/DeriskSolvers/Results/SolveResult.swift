@@ -41,6 +41,10 @@ public struct SolveInfo: Sendable, Hashable {
   public var setupSeconds: Double = 0
   /// Seconds in the iteration.
   public var solveSeconds: Double = 0
+  /// Inequality rows presolve dropped because the column bounds and the other rows imply them (their duals
+  /// are 0; see the README's presolve list). For a program solved beside others (`solveSeparately`), the
+  /// joint solve's count.
+  public var redundantRowsDropped = 0
   /// Name of the linear-system backend used ("normal equations (dense Cholesky)", …).
   public var linearSystem: String = ""
   /// The reported row duals are the last iterate's polished by one least-squares solve (the last point met
