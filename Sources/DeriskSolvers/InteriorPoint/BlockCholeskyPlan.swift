@@ -161,9 +161,18 @@ final class BlockCholeskyPlan: Sendable {
   ///   - values: the batch's own-column entries, in the pattern's CSC order, one lane per block.
   ///   - theta: θ for each local column, one lane per block.
   ///   - factor: the batch's factor slots (`slotCount` of them).
+  ///   - dropPivots: drop, lane by lane, each *interior* pivot (a row that touches no first-stage column)
+  ///     that is at most 10⁻²⁰ of the lane's largest diagonal entry, instead of failing (as
+  ///     `DependentRowCholesky` does for the normal equations, after Wright 1999): its reciprocal and its
+  ///     column of L are set to zero, so a sweep sets that component to zero, as if the pivot were infinite.
+  ///     An interior pivot then fails only when NaN or +∞; boundary pivots are tested as without dropping
+  ///     (dropping them too cut the blocks' coupling to the first stage: 25 of 72 generated stochastic
+  ///     programs with CVaR or expectation objectives then ended short of `optimal`, against none). Meant for
+  ///     a batch whose plain factorization failed, since small positive pivots that the plain one keeps are
+  ///     dropped too.
   /// - Returns: the lanes whose matrix was not positive definite (all false when the factorization succeeded).
   func factor(values: UnsafeBufferPointer<Lanes>, theta: UnsafeBufferPointer<Lanes>, delta: Double,
-              into factor: UnsafeMutableBufferPointer<Lanes>) -> SIMDMask<Lanes.MaskStorage> {
+              dropPivots: Bool = false, into factor: UnsafeMutableBufferPointer<Lanes>) -> SIMDMask<Lanes.MaskStorage> {
     for s in 0..<slotCount { factor[s] = Lanes() }
     for k in 0..<m { factor[k] = Lanes(repeating: delta) }
     let columns = assemblyStarts.count - 1
@@ -182,6 +191,11 @@ final class BlockCholeskyPlan: Sendable {
       }
     }
     var failed = SIMDMask<Lanes.MaskStorage>(repeating: false)
+    var floor = Lanes.zero
+    if dropPivots {
+      for k in 0..<m { floor = pointwiseMax(floor, factor[k]) }
+      floor *= 1e-20
+    }
     lStarts.withUnsafeBufferPointer { ls in
       updateStarts.withUnsafeBufferPointer { us in
         updateA.withUnsafeBufferPointer { ua in
@@ -189,10 +203,20 @@ final class BlockCholeskyPlan: Sendable {
             updateTarget.withUnsafeBufferPointer { ut in
               for k in 0..<m {
                 let d = factor[k]
-                // NaN fails the first test, +∞ the second.
-                let bad = .!((d .> Lanes(repeating: 1e-300)) .& (d .< Lanes(repeating: .infinity)))
-                if any(bad) { failed = bad; return }
-                let inverse = 1 / d.squareRoot()
+                var inverse: Lanes
+                if dropPivots && k < boundaryStart {
+                  // NaN and +∞ fail (d < ∞ is false for both); a pivot at most the floor is dropped.
+                  let bad = .!(d .< Lanes(repeating: .infinity))
+                  if any(bad) { failed = bad; return }
+                  let kept = d .> floor
+                  inverse = 1 / d.replacing(with: 1, where: .!kept).squareRoot()
+                  inverse.replace(with: 0, where: .!kept)
+                } else {
+                  // NaN fails the first test, +∞ the second.
+                  let bad = .!((d .> Lanes(repeating: 1e-300)) .& (d .< Lanes(repeating: .infinity)))
+                  if any(bad) { failed = bad; return }
+                  inverse = 1 / d.squareRoot()
+                }
                 factor[k] = inverse
                 for p in Int(ls[k])..<Int(ls[k + 1]) { factor[m + p] *= inverse }
                 for u in Int(us[k])..<Int(us[k + 1]) {

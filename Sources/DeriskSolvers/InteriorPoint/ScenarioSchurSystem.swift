@@ -359,8 +359,14 @@ struct ScenarioSchurSystem: KKTSystem {
             localTheta[k] = 1 / (h + Self.gather(dp, batchColumns[c]) + Lanes(repeating: rho))
           }
           let slots = factors.slice(factorOffset[b], factorOffset[b + 1])
-          let failed = plan.factor(values: UnsafeBufferPointer(rebasing: wv[wEntryOffset[b]..<wEntryOffset[b + 1]]),
-                                   theta: UnsafeBufferPointer(localTheta), delta: delta, into: slots)
+          let values = UnsafeBufferPointer(rebasing: wv[wEntryOffset[b]..<wEntryOffset[b + 1]])
+          var failed = plan.factor(values: values, theta: UnsafeBufferPointer(localTheta), delta: delta, into: slots)
+          // Once δ has been raised a hundredfold, a batch that still fails is factored again dropping the
+          // pivots rounding made negative (the normal equations' `DependentRowCholesky` rule).
+          if any(failed) && delta >= NormalEquationsSystem.dropPivotsFrom {
+            failed = plan.factor(values: values, theta: UnsafeBufferPointer(localTheta), delta: delta, dropPivots: true,
+                                 into: slots)
+          }
           if any(failed) {
             failures[chunk] = (0..<lanes).filter { failed[$0] }.map { Int(batchBlocks[b][$0]) }.min() ?? Int(batchBlocks[b][0])
             return
