@@ -15,17 +15,7 @@ struct BlockPivotDroppingTests {
   @Test func aFixedPlanProgramEndsOptimal() throws {
     var model = try InstanceGenerator.generate(materials: 3, suppliers: 8, corridors: 4, scenarios: 25, seed: 14)
     model.policy.riskMeasure = .expectation
-    let parameters = model.scenarioParameters()
-    let p = model.scenarios.map(\.probability)
-    let ev = try SourcingProgram(sourcingModel: model, parameters: [ScenarioParameters.mean(parameters, weights: p)],
-                                 probabilities: [1], scenarioNames: ["mean"])
-    let evSolution = try ev.model.solve()
-    #expect(evSolution.termination == .optimal)
-    let decision = SourcingProgram.FirstStageDecision(
-      contracts: try ev.contract.map { try $0.map { try evSolution.value(of: $0) } },
-      reservations: try ev.reserve.map { try $0.map { try evSolution.value(of: $0) } ?? 0 })
-    let fixedPlan = try SourcingProgram(sourcingModel: model, parameters: parameters, probabilities: p,
-                                        scenarioNames: model.scenarios.map(\.name), fixedFirstStage: decision)
+    let fixedPlan = try ExpectedValuePlanTests.fixedAtExpectedValuePlan(model)
     var structured = InteriorPointSettings()
     structured.linearSystem = .scenarioStructured
     let solution = try fixedPlan.model.solve(settings: structured)

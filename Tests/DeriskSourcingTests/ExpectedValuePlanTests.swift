@@ -28,6 +28,24 @@ struct ExpectedValuePlanTests {
     Case(scenarios: 24, seed: 31, measure: .cvar, zeroProbabilities: true),
   ]
 
+  /// The definition: the stochastic program with its first stage fixed at the expected-value problem's
+  /// (the mean scenario, risk-neutral).
+  static func fixedAtExpectedValuePlan(_ model: SourcingModel) throws -> SourcingProgram {
+    let parameters = model.scenarioParameters()
+    let p = model.scenarios.map(\.probability)
+    var neutral = model
+    neutral.policy.riskMeasure = .expectation
+    let ev = try SourcingProgram(sourcingModel: neutral, parameters: [ScenarioParameters.mean(parameters, weights: p)],
+                                 probabilities: [1], scenarioNames: ["mean"])
+    let evSolution = try ev.model.solve()
+    #expect(evSolution.termination == .optimal)
+    let decision = SourcingProgram.FirstStageDecision(
+      contracts: try ev.contract.map { try $0.map { try evSolution.value(of: $0) } },
+      reservations: try ev.reserve.map { try $0.map { try evSolution.value(of: $0) } ?? 0 })
+    return try SourcingProgram(sourcingModel: model, parameters: parameters, probabilities: p,
+                               scenarioNames: model.scenarios.map(\.name), fixedFirstStage: decision)
+  }
+
   @Test(arguments: cases)
   func eevEqualsTheFixedPlanStochasticProgram(_ c: Case) throws {
     var model = try InstanceGenerator.generate(materials: 3, suppliers: 8, corridors: 4, scenarios: c.scenarios, seed: c.seed)
@@ -40,21 +58,7 @@ struct ExpectedValuePlanTests {
     let plan = try model.solve()
     let valueOfInformation = plan.valueOfInformation
 
-    // The definition: the expected-value problem's first stage, fixed in the stochastic program.
-    let parameters = model.scenarioParameters()
-    let p = model.scenarios.map(\.probability)
-    var neutral = model
-    neutral.policy.riskMeasure = .expectation
-    let ev = try SourcingProgram(sourcingModel: neutral, parameters: [ScenarioParameters.mean(parameters, weights: p)],
-                                 probabilities: [1], scenarioNames: ["mean"])
-    let evSolution = try ev.model.solve()
-    #expect(evSolution.termination == .optimal)
-    let decision = SourcingProgram.FirstStageDecision(
-      contracts: try ev.contract.map { try $0.map { try evSolution.value(of: $0) } },
-      reservations: try ev.reserve.map { try $0.map { try evSolution.value(of: $0) } ?? 0 })
-    let fixedPlan = try SourcingProgram(sourcingModel: model, parameters: parameters, probabilities: p,
-                                        scenarioNames: model.scenarios.map(\.name), fixedFirstStage: decision)
-    let definition = try fixedPlan.model.solve()
+    let definition = try Self.fixedAtExpectedValuePlan(model).model.solve()
     // Seed 12's plan holds contracts of 10⁻⁷ t (zero, to the interior point's accuracy) and one of 0.004 t.
     // The fixed-plan program ends `almostOptimal` with them (the rows of flows that small are checked to 10⁻⁸
     // of their own size), and session 19's EEV, that program's solve, was missing.
