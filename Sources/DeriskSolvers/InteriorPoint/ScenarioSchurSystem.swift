@@ -361,8 +361,9 @@ struct ScenarioSchurSystem: KKTSystem {
           let slots = factors.slice(factorOffset[b], factorOffset[b + 1])
           let values = UnsafeBufferPointer(rebasing: wv[wEntryOffset[b]..<wEntryOffset[b + 1]])
           var failed = plan.factor(values: values, theta: UnsafeBufferPointer(localTheta), delta: delta, into: slots)
-          // Once δ has been raised a hundredfold, a batch that still fails is factored again dropping the
-          // pivots rounding made negative (the normal equations' `DependentRowCholesky` rule).
+          // Once δ has been raised a hundredfold, a batch that still fails is factored again dropping the tiny
+          // or negative pivots of its interior rows (the normal equations' `DependentRowCholesky` rule; the
+          // boundary rows, which couple the block to the first stage, are never dropped).
           if any(failed) && delta >= NormalEquationsSystem.dropPivotsFrom {
             failed = plan.factor(values: values, theta: UnsafeBufferPointer(localTheta), delta: delta, dropPivots: true,
                                  into: slots)
