@@ -1,4 +1,5 @@
 import DeriskSolvers
+import Foundation
 import Testing
 
 /// Inequality rows that the column bounds and the other rows imply are dropped by presolve (a leg whose
@@ -50,6 +51,14 @@ struct RedundantRowTests {
       #expect(check.relativeDualResidual <= settings.feasibilityTolerance)
       #expect(check.relativePrimalResidual <= settings.feasibilityTolerance)
     }
+  }
+
+  /// `derisk lp --json` (`SolveReport`) carries the count.
+  @Test func theReportCountsTheDroppedRows() throws {
+    let problem = try Self.chain(capacity: 10)
+    let json = try JSONEncoder().encode(SolveReport(problem: problem, result: try solve(problem)))
+    let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    #expect(object["redundant_rows_dropped"] as? Int == 1)
   }
 
   /// Capacity 4.5 is below the leg's greatest activity 5, so row 2 stays and binds: h = 1, objective 211.

@@ -27,6 +27,8 @@ public struct SolveReport: Codable, Sendable, Hashable {
   public var dualsPolished: Bool?
   /// `SolveInfo.componentwiseRefinementFrom`: absent when every solve was refined against the global tolerance only.
   public var componentwiseRefinementFrom: Int?
+  /// `SolveInfo.redundantRowsDropped` (nil when decoded from a report written before it was recorded).
+  public var redundantRowsDropped: Int?
   public var warnings: [String]
 
   enum CodingKeys: String, CodingKey {
@@ -35,6 +37,7 @@ public struct SolveReport: Codable, Sendable, Hashable {
     case solveSeconds = "solve_seconds", setupSeconds = "setup_seconds", primalResidual = "primal_residual"
     case dualResidual = "dual_residual", linearSystem = "linear_system", dualsPolished = "duals_polished"
     case componentwiseRefinementFrom = "componentwise_refinement_from"
+    case redundantRowsDropped = "redundant_rows_dropped"
   }
 
   public init(problem: QuadraticProgram, result: SolveResult, warnings: [String] = []) {
@@ -56,6 +59,7 @@ public struct SolveReport: Codable, Sendable, Hashable {
     linearSystem = result.info.linearSystem
     dualsPolished = result.info.dualsPolished
     componentwiseRefinementFrom = result.info.componentwiseRefinementFrom
+    redundantRowsDropped = result.info.redundantRowsDropped
     self.warnings = warnings
   }
 }
