@@ -182,73 +182,29 @@ extension IterationKernels {
     }
   }
 
-  /// One side's data for `targetChangeRightHandSide`: the targets before (t) and after (t′), s and the
-  /// bound, by slot.
-  struct TargetChange {
-    let slots: BoundSlots
-    let new: [Double], old: [Double], s: [Double], bound: [Double]
-  }
-
-  /// How `newtonRightHandSide`'s first block changes when only the targets change, from t to t′:
-  /// out ← 0, then outⱼ −= σ(t′ₖ − tₖ)/sₖ over the slots k of column j on both sides; returns the change of
-  /// its τ-row share, Σₖ σ·boundₖ(t′ₖ − tₖ)/sₖ. It is zero at every column whose targets did not change:
-  /// a Gondzio corrector moves the targets of a few hundred of 10,000 scenario blocks in the middle of the
-  /// path, and the scenario backend skips the blocks where a right-hand side is zero.
-  static func targetChangeRightHandSide(lower: TargetChange, upper: TargetChange, into out: inout [Double]) -> Double {
-    for side in [lower, upper] {
-      precondition([side.new.count, side.old.count, side.s.count, side.bound.count]
-        .allSatisfy { $0 == side.slots.count } && side.slots.fit(in: out.count),
-                   "targetChangeRightHandSide: lengths differ")
-    }
-    return withReads([lower.new, lower.old, lower.s, lower.bound, upper.new, upper.old, upper.s, upper.bound]) { p in
-      withSlots(lower.slots) { lowerColumn in
-        withSlots(upper.slots) { upperColumn in
-          out.withUnsafeMutableBufferPointer { ob in
-            let op = SharedWrites(ob)
-            let ln = p[0], lo = p[1], ls = p[2], lb = p[3], un = p[4], uo = p[5], us = p[6], ub = p[7]
-            let lowerSlots = lower.slots, upperSlots = upper.slots
-            return chunkedSum(ob.count) { range in
-              for j in range { op[j] = 0 }
-              var constant = 0.0
-              for k in lowerSlots.slots(ofColumns: range) where ln[k] != lo[k] {
-                let g = (ln[k] - lo[k]) / ls[k]
-                op[Int(lowerColumn[k])] -= g
-                constant += lb[k] * g
-              }
-              for k in upperSlots.slots(ofColumns: range) where un[k] != uo[k] {
-                let g = (un[k] - uo[k]) / us[k]
-                op[Int(upperColumn[k])] += g
-                constant -= ub[k] * g
-              }
-              return constant
-            }
-          }
-        }
-      }
-    }
-  }
-
   /// One side's data for `completeDirection`: the bound, the targets t, and s, z, by slot.
   struct DirectionTerms {
     let slots: BoundSlots
     let bound: [Double], targets: [Double], s: [Double], z: [Double]
   }
 
-  /// Completes a direction from x₂ (in dx): Δx = x₂ + Δτ·x₁ (x₂ + `x1Scale`·x₁ when given), then on each side forms Δsₖ = σ(Δx[column k] −
+  /// Completes a direction from x₂ (in dx): Δx = x₂ + Δτ·x₁ (x₂ + `x1Scale`·x₁ when given; (x₂ + `base`) + … when
+  /// `base` is given, the sum of two solutions), then on each side forms Δsₖ = σ(Δx[column k] −
   /// boundₖΔτ) + η·rₖ and Δzₖ = −(tₖ + zₖΔsₖ)/sₖ and returns the largest α ≤ `limit` with s + αΔs ≥ 0 and
   /// z + αΔz ≥ 0 on both sides (the ratio test, done while the values are at hand). Δs and Δz are not kept:
   /// the passes that read them form them again (see `DirectionBoundSide`).
   static func completeDirection(dTau: Double, _ x1: [Double], _ dx: inout [Double], eta: Double, x: [Double], tau: Double,
                                 lower: DirectionTerms, upper: DirectionTerms, stepLimit limit: Double,
-                                x1Scale: Double? = nil) -> Double {
+                                x1Scale: Double? = nil, base: [Double]? = nil) -> Double {
     for side in [lower, upper] {
       precondition([side.bound.count, side.targets.count, side.s.count, side.z.count]
         .allSatisfy { $0 == side.slots.count } && side.slots.fit(in: dx.count),
                    "completeDirection: lengths differ")
     }
-    precondition(x1.count == dx.count && x.count == dx.count, "completeDirection: lengths differ")
+    precondition(x1.count == dx.count && x.count == dx.count && (base?.count ?? dx.count) == dx.count,
+                 "completeDirection: lengths differ")
     return withReads([x1, lower.bound, x, lower.targets, lower.s, lower.z,
-                      upper.bound, upper.targets, upper.s, upper.z]) { p in
+                      upper.bound, upper.targets, upper.s, upper.z, base ?? []]) { p in
       withSlots(lower.slots) { lowerColumn in
         withSlots(upper.slots) { upperColumn in
           dx.withUnsafeMutableBufferPointer { dxb in
@@ -257,8 +213,13 @@ extension IterationKernels {
             let ub = p[6], ut = p[7], us = p[8], uz = p[9]
             let lowerSlots = lower.slots, upperSlots = upper.slots
             let scale = x1Scale ?? dTau
+            let basep = p[10], hasBase = base != nil
             return chunkedExtreme(dxb.count, initial: limit, largest: false) { range in
-              for j in range { dxp[j] += scale * x1p[j] }
+              if hasBase {
+                for j in range { dxp[j] = (dxp[j] + basep[j]) + scale * x1p[j] }
+              } else {
+                for j in range { dxp[j] += scale * x1p[j] }
+              }
               var alpha = limit
               for k in lowerSlots.slots(ofColumns: range) {
                 let (value, dual) = boundParts(1, x: xp[Int(lowerColumn[k])], dx: dxp[Int(lowerColumn[k])], bound: lb[k], tau: tau,

@@ -106,6 +106,85 @@ extension IterationKernels {
     }
   }
 
+  /// One side of `gondzioTargetsAndChange`: its bound parts, s, z and the central-path weights.
+  struct GondzioSide {
+    let side: DirectionBoundSide
+    let s: [Double], z: [Double]
+    let weights: SlotWeights
+  }
+
+  /// `gondzioTargets` on both sides, t′ from the targets t = `side.targets` (into `lowerOut` and `upperOut`),
+  /// and how `newtonRightHandSide`'s first block changes from t to t′: change ← 0, then changeⱼ −= σ(t′ₖ − tₖ)/sₖ
+  /// over the slots k of column j on both sides; returns the change of its τ-row share, Σₖ σ·boundₖ(t′ₖ − tₖ)/sₖ.
+  /// The change is zero at every column whose targets did not move: a corrector moves the targets of a few
+  /// hundred of 10,000 scenario blocks in the middle of the path, and the scenario backend skips the blocks
+  /// whose right-hand side is zero. One pass over chunks of columns, each slot's change scattered while its
+  /// s, z and bound are in cache (it was two passes over the slots and one over the columns).
+  static func gondzioTargetsAndChange(_ lower: GondzioSide, _ upper: GondzioSide, dx: [Double], dTau: Double,
+                                      eta: Double, step: Double, low: Double, high: Double,
+                                      into lowerOut: inout [Double], _ upperOut: inout [Double],
+                                      change out: inout [Double]) -> Double {
+    for (g, count) in [(lower, lowerOut.count), (upper, upperOut.count)] {
+      precondition([g.side.bound.count, g.side.targets.count, g.s.count, g.z.count, count].allSatisfy { $0 == g.side.slots.count }
+                   && (g.weights.block.isEmpty || g.weights.block.count == g.side.slots.count)
+                   && g.side.slots.fit(in: out.count) && g.side.x.count == out.count, "gondzioTargetsAndChange: lengths differ")
+    }
+    precondition(dx.count == out.count && lower.side.tau == upper.side.tau, "gondzioTargetsAndChange: lengths differ")
+    let tau = lower.side.tau
+    return withReads([lower.side.x, dx, lower.side.bound, lower.side.targets, lower.s, lower.z,
+                      upper.side.bound, upper.side.targets, upper.s, upper.z]) { p in
+      lower.weights.withReads { lw in
+        upper.weights.withReads { uw in
+          withSlots(lower.side.slots) { lowerColumn in
+            withSlots(upper.side.slots) { upperColumn in
+              lowerOut.withUnsafeMutableBufferPointer { lob in
+                upperOut.withUnsafeMutableBufferPointer { uob in
+                  out.withUnsafeMutableBufferPointer { ob in
+                    let op = SharedWrites(ob), lop = SharedWrites(lob), uop = SharedWrites(uob)
+                    let xp = p[0], dxp = p[1], lb = p[2], lt = p[3], ls = p[4], lz = p[5]
+                    let ub = p[6], ut = p[7], us = p[8], uz = p[9]
+                    let lowerSlots = lower.side.slots, upperSlots = upper.side.slots
+                    return chunkedSum(ob.count) { range in
+                      for j in range { op[j] = 0 }
+                      var constant = 0.0
+                      for k in lowerSlots.slots(ofColumns: range) {
+                        let column = Int(lowerColumn[k])
+                        let (ds, dz) = boundParts(1, x: xp[column], dx: dxp[column], bound: lb[k], tau: tau, dTau: dTau,
+                                                  eta: eta, target: lt[k], s: ls[k], z: lz[k])
+                        let target = lt[k] - gondzioCorrection(ls[k], lz[k], ds, dz, step: step, low: low * lw[k],
+                                                               high: high * lw[k])
+                        lop[k] = target
+                        if target != lt[k] {
+                          let g = (target - lt[k]) / ls[k]
+                          op[column] -= g
+                          constant += lb[k] * g
+                        }
+                      }
+                      for k in upperSlots.slots(ofColumns: range) {
+                        let column = Int(upperColumn[k])
+                        let (ds, dz) = boundParts(-1, x: xp[column], dx: dxp[column], bound: ub[k], tau: tau, dTau: dTau,
+                                                  eta: eta, target: ut[k], s: us[k], z: uz[k])
+                        let target = ut[k] - gondzioCorrection(us[k], uz[k], ds, dz, step: step, low: low * uw[k],
+                                                               high: high * uw[k])
+                        uop[k] = target
+                        if target != ut[k] {
+                          let g = (target - ut[k]) / us[k]
+                          op[column] += g
+                          constant -= ub[k] * g
+                        }
+                      }
+                      return constant
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// The step on one side: s ← s + αΔs and z ← z + αΔz for the direction (Δx, Δτ, η), both parts formed
   /// from the iterate before the step (x, τ, s and z: the caller steps x and τ after this).
   static func stepBounds(_ sigma: Double, slots: BoundSlots, bound: [Double], targets: [Double], x: [Double], tau: Double,

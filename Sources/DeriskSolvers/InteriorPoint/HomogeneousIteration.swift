@@ -606,23 +606,24 @@ extension InteriorPointSolver {
       /// right-hand side, which is zero wherever no target changed. Same result as `direction` up to
       /// rounding; cheaper when the backend skips zero blocks and the factorization is trusted (no
       /// refinement, which would measure residuals over the whole system).
-      func correctedDirection(_ tl: [Double], _ tu: [Double], _ dtauNew: Double, into dir: inout EmbeddingDirection) -> Double {
-        let change = IterationKernels.targetChangeRightHandSide(
-          lower: .init(slots: L, new: tl, old: dl, s: sl, bound: lL),
-          upper: .init(slots: U, new: tu, old: du, s: su, bound: uU), into: &dir.x) - (dtauNew - stepDtau) / tau
+      ///
+      /// `targetChange` is the τ-row share of the change, whose first block is already in `dir.x`
+      /// (`IterationKernels.gondzioTargetsAndChange`).
+      func correctedDirection(_ tl: [Double], _ tu: [Double], _ dtauNew: Double, targetChange: Double,
+                              into dir: inout EmbeddingDirection) -> Double {
+        let change = targetChange - (dtauNew - stepDtau) / tau
         IterationKernels.fill(&dir.y, 0)
         kkt.solve(&dir.x, &dir.y)   // (u, u_w)
         // The τ-row: Δτ′ = Δτ − (change of its constant + v·u + b·u_w) / denominator.
         let dTau = denominator != 0
           ? step.tau - (change + IterationKernels.dot(v, dir.x) + IterationKernels.dot(b, dir.y)) / denominator : step.tau
-        // Δx′ = Δx + u + (Δτ′ − Δτ)x₁ and Δy′ = Δy − u_w − (Δτ′ − Δτ)w₁.
-        IterationKernels.axpy(1, step.x, &dir.x)
+        // Δx′ = (u + Δx) + (Δτ′ − Δτ)x₁ and Δy′ = −(u_w + (Δτ′ − Δτ)w₁) + Δy.
         let alpha = IterationKernels.completeDirection(
           dTau: dTau, x1, &dir.x, eta: step.eta, x: x, tau: tau,
           lower: .init(slots: L, bound: lL, targets: tl, s: sl, z: zl),
-          upper: .init(slots: U, bound: uU, targets: tu, s: su, z: zu), stepLimit: 1, x1Scale: dTau - step.tau)
-        IterationKernels.negatedAxpy(dTau - step.tau, w1, &dir.y)
-        IterationKernels.axpy(1, step.y, &dir.y)
+          upper: .init(slots: U, bound: uU, targets: tu, s: su, z: zu), stepLimit: 1, x1Scale: dTau - step.tau,
+          base: step.x)
+        IterationKernels.negatedAxpyPlus(dTau - step.tau, w1, &dir.y, plus: step.y)
         return finishDirection(dTau: dTau, eta: step.eta, dtau: dtauNew, stepLimit: alpha, into: &dir)
       }
       // Gondzio centrality correctors: push outlying complementarity products back into a band around
@@ -636,16 +637,25 @@ extension InteriorPointSolver {
         let target = min(1, 1.2 * alpha + 0.3)
         let muTarget = sigma * mu
         let lowBand = 0.1 * muTarget, highBand = 10 * muTarget
-        IterationKernels.gondzioTargets(dl, .init(sigma: 1, slots: L, bound: lL, targets: dl, x: x, tau: tau), s: sl, z: zl,
-                                        dx: step.x, dTau: step.tau, eta: step.eta, step: target, low: lowBand,
-                                        high: highBand, weights: wL, into: &cl)
-        IterationKernels.gondzioTargets(du, .init(sigma: -1, slots: U, bound: uU, targets: du, x: x, tau: tau), s: su, z: zu,
-                                        dx: step.x, dTau: step.tau, eta: step.eta, step: target, low: lowBand,
-                                        high: highBand, weights: wU, into: &cu)
+        let lowerSide = DirectionBoundSide(sigma: 1, slots: L, bound: lL, targets: dl, x: x, tau: tau)
+        let upperSide = DirectionBoundSide(sigma: -1, slots: U, bound: uU, targets: du, x: x, tau: tau)
         let ct = dtau - IterationKernels.gondzioCorrection(tau, kappa, step.tau, step.kappa, step: target, low: lowBand,
                                                            high: highBand)
-        let trialAlpha = factorizationTrusted && kkt.solvesSparseRightHandSidesFaster
-          ? correctedDirection(cl, cu, ct, into: &affine) : direction(eta: 1 - sigma, cl, cu, ct, into: &affine)
+        let trialAlpha: Double
+        if factorizationTrusted && kkt.solvesSparseRightHandSidesFaster {
+          // The new targets and the right-hand side of their change in one pass.
+          let targetChange = IterationKernels.gondzioTargetsAndChange(
+            .init(side: lowerSide, s: sl, z: zl, weights: wL), .init(side: upperSide, s: su, z: zu, weights: wU),
+            dx: step.x, dTau: step.tau, eta: step.eta, step: target, low: lowBand, high: highBand,
+            into: &cl, &cu, change: &affine.x)
+          trialAlpha = correctedDirection(cl, cu, ct, targetChange: targetChange, into: &affine)
+        } else {
+          IterationKernels.gondzioTargets(dl, lowerSide, s: sl, z: zl, dx: step.x, dTau: step.tau, eta: step.eta,
+                                          step: target, low: lowBand, high: highBand, weights: wL, into: &cl)
+          IterationKernels.gondzioTargets(du, upperSide, s: su, z: zu, dx: step.x, dTau: step.tau, eta: step.eta,
+                                          step: target, low: lowBand, high: highBand, weights: wU, into: &cu)
+          trialAlpha = direction(eta: 1 - sigma, cl, cu, ct, into: &affine)
+        }
         if trialAlpha >= 1.01 * alpha {
           swap(&step, &affine)
           alpha = trialAlpha

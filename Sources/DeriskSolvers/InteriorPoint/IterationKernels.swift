@@ -106,6 +106,19 @@ enum IterationKernels {
     }
   }
 
+  /// y ← −(y + αx) + z (`negatedAxpy`, then z added, in one pass).
+  static func negatedAxpyPlus(_ alpha: Double, _ x: [Double], _ y: inout [Double], plus z: [Double]) {
+    precondition(x.count == y.count && z.count == y.count, "negatedAxpyPlus: lengths differ")
+    x.withUnsafeBufferPointer { xb in
+      z.withUnsafeBufferPointer { zb in
+        y.withUnsafeMutableBufferPointer { yb in
+          let xp = SharedReads(xb), zp = SharedReads(zb), yp = SharedWrites(yb)
+          chunked(yb.count) { range in for i in range { yp[i] = -(yp[i] + alpha * xp[i]) + zp[i] } }
+        }
+      }
+    }
+  }
+
   /// v ← c.
   static func fill(_ v: inout [Double], _ c: Double) {
     v.withUnsafeMutableBufferPointer { vb in
