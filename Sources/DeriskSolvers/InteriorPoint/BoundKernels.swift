@@ -222,16 +222,12 @@ extension IterationKernels {
               }
               var alpha = limit
               for k in lowerSlots.slots(ofColumns: range) {
-                let (value, dual) = boundParts(1, x: xp[Int(lowerColumn[k])], dx: dxp[Int(lowerColumn[k])], bound: lb[k], tau: tau,
-                                               dTau: dTau, eta: eta, target: lt[k], s: ls[k], z: lz[k])
-                if value < 0 { alpha = min(alpha, -ls[k] / value) }
-                if dual < 0 { alpha = min(alpha, -lz[k] / dual) }
+                ratioTest(&alpha, 1, x: xp[Int(lowerColumn[k])], dx: dxp[Int(lowerColumn[k])], bound: lb[k], tau: tau,
+                          dTau: dTau, eta: eta, target: lt[k], s: ls[k], z: lz[k])
               }
               for k in upperSlots.slots(ofColumns: range) {
-                let (value, dual) = boundParts(-1, x: xp[Int(upperColumn[k])], dx: dxp[Int(upperColumn[k])], bound: ub[k], tau: tau,
-                                               dTau: dTau, eta: eta, target: ut[k], s: us[k], z: uz[k])
-                if value < 0 { alpha = min(alpha, -us[k] / value) }
-                if dual < 0 { alpha = min(alpha, -uz[k] / dual) }
+                ratioTest(&alpha, -1, x: xp[Int(upperColumn[k])], dx: dxp[Int(upperColumn[k])], bound: ub[k], tau: tau,
+                          dTau: dTau, eta: eta, target: ut[k], s: us[k], z: uz[k])
               }
               return alpha
             }

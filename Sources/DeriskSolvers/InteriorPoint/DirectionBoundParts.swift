@@ -45,6 +45,26 @@ extension IterationKernels {
     return (ds, boundDualStep(target, s, z, ds))
   }
 
+  /// The ratio test at one slot: α ← min(α, −s/Δs) where Δs < 0 and min(α, −z/Δz) where Δz < 0, with
+  /// (Δs, Δz) as `boundParts` forms them. A division is made only where the slot may lower α: with
+  /// q = t + zΔs, Δz = −q/s < 0 exactly when q > 0, and −z/Δz = zs/q, so a slot whose s ≥ α(−Δs)·(1 + 10⁻¹²)
+  /// or zs ≥ αq·(1 + 10⁻¹²) cannot (the margin covers the rounding of both sides). The quotients that are
+  /// formed are `boundParts`' own, so α is the same, bit for bit. Most slots block nothing: three divisions
+  /// per slot were the cost of the pass (a scalar division takes four cycles; this pass runs about five
+  /// times an iteration).
+  @inline(__always)
+  static func ratioTest(_ alpha: inout Double, _ sigma: Double, x: Double, dx: Double, bound: Double, tau: Double,
+                        dTau: Double, eta: Double, target: Double, s: Double, z: Double) {
+    let margin = 1 + 1e-12
+    let ds = boundStep(sigma, dx, bound, dTau, eta, boundResidual(sigma, x, bound, tau, s))
+    if ds < 0, s < alpha * -ds * margin { alpha = min(alpha, -s / ds) }
+    let q = target + z * ds
+    if q > 0, z * s < alpha * q * margin {
+      let dz = -q / s   // `boundDualStep`
+      if dz < 0 { alpha = min(alpha, -z / dz) }
+    }
+  }
+
   /// Runs `body` over chunks of slots with the side's arrays (bound, x, targets), s, z and Δx as read views.
   private static func overSlots(_ side: DirectionBoundSide, s: [Double], z: [Double], dx: [Double],
                                 _ body: @Sendable (Range<Int>, SharedIndices32, [SharedReads]) -> Void) {
