@@ -141,11 +141,12 @@ extension IterationKernels {
   /// The change is zero at every column whose targets did not move: a corrector moves the targets of a few
   /// hundred of 10,000 scenario blocks in the middle of the path, and the scenario backend skips the blocks
   /// whose right-hand side is zero. One pass over chunks of columns, each slot's change scattered while its
-  /// s, z and bound are in cache (it was two passes over the slots and one over the columns).
+  /// s, z and bound are in cache (it was two passes over the slots and one over the columns). Also returns
+  /// the columns where the change may be nonzero (`KKTSystem.solve(_:_:nonzeroColumns:)`).
   static func gondzioTargetsAndChange(_ lower: GondzioSide, _ upper: GondzioSide, dx: [Double], dTau: Double,
                                       eta: Double, step: Double, low: Double, high: Double,
                                       into lowerOut: inout [Double], _ upperOut: inout [Double],
-                                      change out: inout [Double]) -> Double {
+                                      change out: inout [Double]) -> (constant: Double, nonzeroColumns: [Int32]) {
     for (g, count) in [(lower, lowerOut.count), (upper, upperOut.count)] {
       precondition([g.side.bound.count, g.side.targets.count, g.s.count, g.z.count, count].allSatisfy { $0 == g.side.slots.count }
                    && (g.weights.block.isEmpty || g.weights.block.count == g.side.slots.count)
@@ -166,9 +167,10 @@ extension IterationKernels {
                     let xp = p[0], dxp = p[1], lb = p[2], lt = p[3], ls = p[4], lz = p[5]
                     let ub = p[6], ut = p[7], us = p[8], uz = p[9]
                     let lowerSlots = lower.side.slots, upperSlots = upper.side.slots
-                    return chunkedSum(ob.count) { range in
+                    let chunks = chunkResults(ob.count, filler: (0.0, [Int32]())) { range in
                       for j in range { op[j] = 0 }
                       var constant = 0.0
+                      var changed: [Int32] = []
                       for k in lowerSlots.slots(ofColumns: range) {
                         let column = Int(lowerColumn[k])
                         let (ds, dz) = boundParts(1, x: xp[column], dx: dxp[column], bound: lb[k], tau: tau, dTau: dTau,
@@ -180,6 +182,7 @@ extension IterationKernels {
                           let g = (target - lt[k]) / ls[k]
                           op[column] -= g
                           constant += lb[k] * g
+                          changed.append(lowerColumn[k])
                         }
                       }
                       for k in upperSlots.slots(ofColumns: range) {
@@ -193,10 +196,18 @@ extension IterationKernels {
                           let g = (target - ut[k]) / us[k]
                           op[column] += g
                           constant -= ub[k] * g
+                          changed.append(upperColumn[k])
                         }
                       }
-                      return constant
+                      return (constant, changed)
                     }
+                    // In chunk order, as `chunkedSum` adds.
+                    var constant = 0.0, nonzeroColumns: [Int32] = []
+                    for (part, columns) in chunks {
+                      constant += part
+                      nonzeroColumns.append(contentsOf: columns)
+                    }
+                    return (constant, nonzeroColumns)
                   }
                 }
               }

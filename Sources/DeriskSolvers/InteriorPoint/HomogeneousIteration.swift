@@ -607,13 +607,14 @@ extension InteriorPointSolver {
       /// rounding; cheaper when the backend skips zero blocks and the factorization is trusted (no
       /// refinement, which would measure residuals over the whole system).
       ///
-      /// `targetChange` is the τ-row share of the change, whose first block is already in `dir.x`
-      /// (`IterationKernels.gondzioTargetsAndChange`).
-      func correctedDirection(_ tl: [Double], _ tu: [Double], _ dtauNew: Double, targetChange: Double,
+      /// `targetChange` is the τ-row share of the change, whose first block is already in `dir.x`, and the
+      /// columns where that block may be nonzero (`IterationKernels.gondzioTargetsAndChange`).
+      func correctedDirection(_ tl: [Double], _ tu: [Double], _ dtauNew: Double,
+                              targetChange: (constant: Double, nonzeroColumns: [Int32]),
                               into dir: inout EmbeddingDirection) -> Double {
-        let change = targetChange - (dtauNew - stepDtau) / tau
+        let change = targetChange.constant - (dtauNew - stepDtau) / tau
         IterationKernels.fill(&dir.y, 0)
-        kkt.solve(&dir.x, &dir.y)   // (u, u_w)
+        kkt.solve(&dir.x, &dir.y, nonzeroColumns: targetChange.nonzeroColumns)   // (u, u_w)
         // The τ-row: Δτ′ = Δτ − (change of its constant + v·u + b·u_w) / denominator.
         let dTau = denominator != 0
           ? step.tau - (change + IterationKernels.dot(v, dir.x) + IterationKernels.dot(b, dir.y)) / denominator : step.tau
