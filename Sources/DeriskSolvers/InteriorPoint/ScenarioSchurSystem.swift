@@ -592,7 +592,13 @@ struct ScenarioSchurSystem: KKTSystem {
           // yₛ, which the forward sweep left in r₂ (spare lanes read their first lane's block, as they computed it).
           let x = UnsafeMutableBufferPointer(rebasing: yb[0..<plan.m])
           let r2 = UnsafeBufferPointer(start: v.r2.base, count: mRows)
-          for k in 0..<plan.m { x[k] = Self.gather(r2, batchRows[rowBase + k]) }
+          // A batch the forward sweep skipped has a zero right-hand side and yₛ = 0: nothing to gather.
+          let zeroRightHandSide = v.touched.map { !$0[b] } ?? false
+          if zeroRightHandSide {
+            for k in 0..<plan.m { x[k] = .zero }
+          } else {
+            for k in 0..<plan.m { x[k] = Self.gather(r2, batchRows[rowBase + k]) }
+          }
           // (yₛ)_B += Vₛx₀ = L_BB⁻¹ Tₛx₀: a forward sweep over the boundary rows only.
           if plan.boundaryStart < plan.m {
             if scratch.count < plan.m { scratch = [Lanes](repeating: .zero, count: plan.m) }
@@ -609,7 +615,7 @@ struct ScenarioSchurSystem: KKTSystem {
             plan.wRows.withUnsafeBufferPointer { wr in
               for c in 0..<(batchColumnOffset[b + 1] - columnBase) {
                 let j = batchColumns[columnBase + c]
-                var sum = Self.gather(r1, j)
+                var sum = zeroRightHandSide ? .zero : Self.gather(r1, j)
                 for e in Int(ws[c])..<Int(ws[c + 1]) { sum -= wv[entryBase + e] * x[Int(wr[e])] }
                 let result = th[columnBase + c] * sum
                 for lane in 0..<lanes { v.r1[Int(j[lane])] = result[lane] }
