@@ -46,19 +46,6 @@ extension IterationKernels {
     }
   }
 
-  /// out[column k] += a·xₖ.
-  static func scatterAdd(_ a: Double, _ x: [Double], at slots: BoundSlots, into out: inout [Double]) {
-    precondition(x.count == slots.count && slots.fit(in: out.count), "scatterAdd: lengths differ")
-    withReads([x]) { p in
-      withSlots(slots) { column in
-        out.withUnsafeMutableBufferPointer { ob in
-          let xp = p[0], op = SharedWrites(ob)
-          chunked(slots.count) { range in for k in range { op[Int(column[k])] += a * xp[k] } }
-        }
-      }
-    }
-  }
-
   /// out[column k] += (zₖ/sₖ)·boundₖ.
   static func scatterAddQuotientProduct(_ z: [Double], _ s: [Double], _ bound: [Double], at slots: BoundSlots,
                                         into out: inout [Double]) {
@@ -93,23 +80,6 @@ extension IterationKernels {
   @inline(__always)
   static func boundResidual(_ sigma: Double, _ x: Double, _ bound: Double, _ tau: Double, _ s: Double) -> Double {
     sigma * (x - bound * tau) - s
-  }
-
-  /// ‖r‖∞ over one side's slots (see `boundResidual`).
-  static func boundResidualNorm(_ sigma: Double, _ x: [Double], at slots: BoundSlots, _ bound: [Double], _ tau: Double,
-                                _ s: [Double]) -> Double {
-    precondition(bound.count == slots.count && s.count == slots.count && slots.fit(in: x.count),
-                 "boundResidualNorm: lengths differ")
-    return withReads([x, bound, s]) { p in
-      withSlots(slots) { column in
-        let xp = p[0], bp = p[1], sp = p[2]
-        return chunkedExtreme(slots.count, initial: 0, largest: true) { range in
-          var largest = 0.0
-          for k in range { largest = max(largest, abs(boundResidual(sigma, xp[Int(column[k])], bp[k], tau, sp[k]))) }
-          return largest
-        }
-      }
-    }
   }
 
   /// ‖Āᵀy + z_l − z_u‖∞, z_l and z_u added at their slots' columns: the residual of a Farkas ray, formed a

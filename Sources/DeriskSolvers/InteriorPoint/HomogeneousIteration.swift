@@ -349,25 +349,27 @@ extension InteriorPointSolver {
       }
       products.transposeTimes(y, into: &ATy)
       products.times(x, into: &Ax)
-      if P == nil { IterationKernels.combine(tau, c, -1, ATy, into: &rx) } else { IterationKernels.combine(1, Px, tau, c, -1, ATy, into: &rx) }
-      IterationKernels.scatterAdd(-1, zl, at: L, into: &rx)
-      IterationKernels.scatterAdd(1, zu, at: U, into: &rx)
-      IterationKernels.combine(1, Ax, -tau, b, into: &ry)
-      let xPx = P == nil ? 0 : IterationKernels.dot(x, Px)
-      let cx = IterationKernels.dot(c, x), by = IterationKernels.dot(b, y)
-      let lz = IterationKernels.dot(lL, zl), uz = IterationKernels.dot(uU, zu)
+      // r_x and r_y with their norms and inner products, a pass over the columns, the rows and each side's
+      // slots (`ResidualKernels.swift`).
+      let columnSums = IterationKernels.dualResidual(tau: tau, c: c, ATy: ATy, Px: P == nil ? [] : Px, x: x,
+                                                     lower: zl, at: L, upper: zu, at: U, into: &rx)
+      let rowSums = IterationKernels.primalResidual(tau: tau, Ax: Ax, b: b, y: y, into: &ry)
+      let lowerSums = IterationKernels.boundSums(1, x: x, at: L, bound: lL, tau: tau, s: sl, z: zl)
+      let upperSums = IterationKernels.boundSums(-1, x: x, at: U, bound: uU, tau: tau, s: su, z: zu)
+      let xPx = P == nil ? 0 : columnSums.xPx
+      let cx = columnSums.cx, by = rowSums.by
+      let lz = lowerSums.boundZ, uz = upperSums.boundZ
       let rtau = cx + xPx / tau - by - lz + uz + kappa
-      let complementarity = tau * kappa + IterationKernels.dot(sl, zl) + IterationKernels.dot(su, zu)
+      let complementarity = tau * kappa + lowerSums.sZ + upperSums.sZ
       let mu = complementarity / weights.total
 
       // Convergence on the scaled problem.
       let primalObjective = (0.5 * xPx / tau + cx) / tau
       let dualObjective = (-0.5 * xPx / tau + by + lz - uz) / tau
-      let pres = max(IterationKernels.normInf(ry), IterationKernels.boundResidualNorm(1, x, at: L, lL, tau, sl),
-                     IterationKernels.boundResidualNorm(-1, x, at: U, uU, tau, su)) / tau
-      let dres = IterationKernels.normInf(rx) / tau
-      let presRel = pres / (1 + max(bNorm, IterationKernels.normInf(Ax) / tau, IterationKernels.normInf(x) / tau))
-      let dresRel = dres / (1 + max(cNorm, IterationKernels.normInf(Px) / tau, IterationKernels.normInf(ATy) / tau))
+      let pres = max(rowSums.norm, lowerSums.residualNorm, upperSums.residualNorm) / tau
+      let dres = columnSums.dualResidualNorm / tau
+      let presRel = pres / (1 + max(bNorm, rowSums.axNorm / tau, columnSums.xNorm / tau))
+      let dresRel = dres / (1 + max(cNorm, columnSums.pxNorm / tau, columnSums.aTyNorm / tau))
       let gapRel = abs(primalObjective - dualObjective) / (1 + max(abs(primalObjective), abs(dualObjective)))
       if settings.verbose {
         let objectiveScale = scaling.costScale

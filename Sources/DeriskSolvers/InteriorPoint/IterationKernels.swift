@@ -57,17 +57,7 @@ enum IterationKernels {
     return x.withUnsafeBufferPointer { xb in
       y.withUnsafeBufferPointer { yb in
         let xp = SharedReads(xb), yp = SharedReads(yb)
-        return chunkedSum(xb.count) { range in
-          var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-          var i = range.lowerBound
-          while i + 4 <= range.upperBound {
-            s0 += xp[i] * yp[i]; s1 += xp[i + 1] * yp[i + 1]
-            s2 += xp[i + 2] * yp[i + 2]; s3 += xp[i + 3] * yp[i + 3]
-            i += 4
-          }
-          while i < range.upperBound { s0 += xp[i] * yp[i]; i += 1 }
-          return (s0 + s1) + (s2 + s3)
-        }
+        return chunkedSum(xb.count) { range in interleavedDot(xp, yp, range) }
       }
     }
   }
