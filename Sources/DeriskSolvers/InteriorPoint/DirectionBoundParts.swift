@@ -171,34 +171,31 @@ extension IterationKernels {
                       for j in range { op[j] = 0 }
                       var constant = 0.0
                       var changed: [Int32] = []
-                      for k in lowerSlots.slots(ofColumns: range) {
-                        let column = Int(lowerColumn[k])
-                        let (ds, dz) = boundParts(1, x: xp[column], dx: dxp[column], bound: lb[k], tau: tau, dTau: dTau,
-                                                  eta: eta, target: lt[k], s: ls[k], z: lz[k])
-                        let target = lt[k] - gondzioCorrection(ls[k], lz[k], ds, dz, step: step, low: low * lw[k],
-                                                               high: high * lw[k])
-                        lop[k] = target
-                        if target != lt[k] {
-                          let g = (target - lt[k]) / ls[k]
-                          op[column] -= g
-                          constant += lb[k] * g
-                          changed.append(lowerColumn[k])
+                      /// One side's slots in the chunk (σ = 1 lower, −1 upper: the change enters r₁ as −σg
+                      /// and the τ-row as σ·bound·g, exactly as the two signs written out would).
+                      @inline(__always)
+                      func visit(_ sigma: Double, _ slots: Range<Int>, _ columnOf: SharedIndices32, bound: SharedReads,
+                                 targets: SharedReads, s: SharedReads, z: SharedReads, weights: SlotWeightReads,
+                                 into newTargets: SharedWrites) {
+                        for k in slots {
+                          let column = Int(columnOf[k])
+                          let (ds, dz) = boundParts(sigma, x: xp[column], dx: dxp[column], bound: bound[k], tau: tau,
+                                                    dTau: dTau, eta: eta, target: targets[k], s: s[k], z: z[k])
+                          let target = targets[k] - gondzioCorrection(s[k], z[k], ds, dz, step: step, low: low * weights[k],
+                                                                      high: high * weights[k])
+                          newTargets[k] = target
+                          if target != targets[k] {
+                            let g = (target - targets[k]) / s[k]
+                            op[column] -= sigma * g
+                            constant += sigma * bound[k] * g
+                            changed.append(columnOf[k])
+                          }
                         }
                       }
-                      for k in upperSlots.slots(ofColumns: range) {
-                        let column = Int(upperColumn[k])
-                        let (ds, dz) = boundParts(-1, x: xp[column], dx: dxp[column], bound: ub[k], tau: tau, dTau: dTau,
-                                                  eta: eta, target: ut[k], s: us[k], z: uz[k])
-                        let target = ut[k] - gondzioCorrection(us[k], uz[k], ds, dz, step: step, low: low * uw[k],
-                                                               high: high * uw[k])
-                        uop[k] = target
-                        if target != ut[k] {
-                          let g = (target - ut[k]) / us[k]
-                          op[column] += g
-                          constant -= ub[k] * g
-                          changed.append(upperColumn[k])
-                        }
-                      }
+                      visit(1, lowerSlots.slots(ofColumns: range), lowerColumn, bound: lb, targets: lt, s: ls, z: lz,
+                            weights: lw, into: lop)
+                      visit(-1, upperSlots.slots(ofColumns: range), upperColumn, bound: ub, targets: ut, s: us, z: uz,
+                            weights: uw, into: uop)
                       return (constant, changed)
                     }
                     // In chunk order, as `chunkedSum` adds.
