@@ -31,19 +31,40 @@ extension IterationKernels {
     slots.columns.withUnsafeBufferPointer { body(SharedIndices32($0)) }
   }
 
-  /// d[column k] += zₖ / sₖ. The quotients are not kept: the kernels that read them divide again (the
-  /// same value; a vector of n_L or n_U fewer).
-  static func quotients(_ z: [Double], _ s: [Double], scatterAdd d: inout [Double], at slots: BoundSlots) {
-    precondition(z.count == slots.count && s.count == slots.count, "quotients: lengths differ")
-    precondition(slots.fit(in: d.count), "quotients: slot out of range")
-    withReads([z, s]) { p in
+  /// One side's terms of the Newton system, in one pass over its slots: d[column k] += zₖ/sₖ (the diagonal),
+  /// r₁[column k] += (zₖ/sₖ)·boundₖ (the constant solve's right-hand side) and tₖ = sₖzₖ (the predictor's
+  /// targets); returns Σₖ boundₖ²·zₖ/sₖ (the τ-row's coefficient). Each by the expression and, for the sum,
+  /// over the chunks that separate passes used, so the values are theirs bit for bit. The quotients are not
+  /// kept: the kernels that read them later divide again (the same value; a vector of n_L or n_U fewer).
+  static func barrierTerms(_ z: [Double], _ s: [Double], _ bound: [Double], at slots: BoundSlots,
+                           diagonal d: inout [Double], rightHandSide r1: inout [Double],
+                           products t: inout [Double]) -> Double {
+    precondition(z.count == slots.count && s.count == slots.count && bound.count == slots.count
+                 && t.count == slots.count && slots.fit(in: d.count) && r1.count == d.count,
+                 "barrierTerms: lengths differ")
+    let parts = withReads([z, s, bound]) { p in
       withSlots(slots) { column in
         d.withUnsafeMutableBufferPointer { db in
-          let zp = p[0], sp = p[1], dp = SharedWrites(db)
-          chunked(slots.count) { range in for k in range { dp[Int(column[k])] += zp[k] / sp[k] } }
+          r1.withUnsafeMutableBufferPointer { rb in
+            t.withUnsafeMutableBufferPointer { tb in
+              let zp = p[0], sp = p[1], bp = p[2], dp = SharedWrites(db), rp = SharedWrites(rb), tp = SharedWrites(tb)
+              return chunkResults(slots.count, filler: 0.0) { range in
+                var sum = 0.0
+                for k in range {
+                  let j = Int(column[k])
+                  dp[j] += zp[k] / sp[k]
+                  rp[j] += zp[k] / sp[k] * bp[k]
+                  tp[k] = sp[k] * zp[k]
+                  sum += bp[k] * bp[k] * (zp[k] / sp[k])
+                }
+                return sum
+              }
+            }
+          }
         }
       }
     }
+    return orderedSum(parts, count: slots.count)
   }
 
   /// out[column k] += (zₖ/sₖ)·boundₖ.
@@ -57,19 +78,6 @@ extension IterationKernels {
           let zp = p[0], sp = p[1], bp = p[2], op = SharedWrites(ob)
           chunked(slots.count) { range in for k in range { op[Int(column[k])] += zp[k] / sp[k] * bp[k] } }
         }
-      }
-    }
-  }
-
-  /// Σₖ boundₖ²·zₖ/sₖ.
-  static func weightedSquares(_ bound: [Double], quotientsOf z: [Double], _ s: [Double]) -> Double {
-    precondition(bound.count == z.count && s.count == z.count, "weightedSquares: lengths differ")
-    return withReads([bound, z, s]) { p in
-      let bp = p[0], zp = p[1], sp = p[2]
-      return chunkedSum(z.count) { range in
-        var sum = 0.0
-        for k in range { sum += bp[k] * bp[k] * (zp[k] / sp[k]) }
-        return sum
       }
     }
   }

@@ -488,9 +488,12 @@ extension InteriorPointSolver {
 
       // MARK: Newton system.
       solveAccuracy = max(1e-10, min(1e-6, 0.1 * min(presRel, dresRel, gapRel)))
+      // The diagonal d = Z_l/S_l + Z_u/S_u, with the constant solve's right-hand side −c̃ = −c + (Z_l/S_l) l +
+      // (Z_u/S_u) u, the predictor's targets s∘z and the τ-row's Σ bound²·z/s from the same passes.
       IterationKernels.fill(&d, 0)
-      IterationKernels.quotients(zl, sl, scatterAdd: &d, at: L)
-      IterationKernels.quotients(zu, su, scatterAdd: &d, at: U)
+      IterationKernels.scaled(-1, c, into: &r1)
+      let lowerSquares = IterationKernels.barrierTerms(zl, sl, lL, at: L, diagonal: &d, rightHandSide: &r1, products: &dl)
+      let upperSquares = IterationKernels.barrierTerms(zu, su, uU, at: U, diagonal: &d, rightHandSide: &r1, products: &du)
       var factored = false
       for _ in 0..<6 {
         do {
@@ -518,13 +521,8 @@ extension InteriorPointSolver {
         IterationKernels.scaled(-eta, ry, into: &out2)
         return constant - dtau / tau
       }
-      // Constant solve K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u, together with the
-      // predictor's (affine-scaling) solve, whose right-hand side does not depend on it.
-      IterationKernels.scaled(-1, c, into: &r1)
-      IterationKernels.scatterAddQuotientProduct(zl, sl, lL, at: L, into: &r1)
-      IterationKernels.scatterAddQuotientProduct(zu, su, uU, at: U, into: &r1)
-      IterationKernels.products(sl, zl, into: &dl)
-      IterationKernels.products(su, zu, into: &du)
+      // Constant solve K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u (in r1 since the diagonal's
+      // pass), together with the predictor's (affine-scaling) solve, whose right-hand side does not depend on it.
       // The predictor's right-hand side goes into v and r2, free until v is formed below and r2 is next
       // written by `direction` (two vectors fewer).
       let affineConstant = directionRightHandSide(eta: 1, dl, du, tau * kappa, &v, &r2)
@@ -533,8 +531,7 @@ extension InteriorPointSolver {
       if P == nil { IterationKernels.copy(c, into: &v) } else { IterationKernels.combine(1, c, 2 / tau, Px, into: &v) }
       IterationKernels.scatterAddQuotientProduct(zl, sl, lL, at: L, into: &v)
       IterationKernels.scatterAddQuotientProduct(zu, su, uU, at: U, into: &v)
-      let coefTau = -xPx / (tau * tau) - kappa / tau - IterationKernels.weightedSquares(lL, quotientsOf: zl, sl)
-        - IterationKernels.weightedSquares(uU, quotientsOf: zu, su)
+      let coefTau = -xPx / (tau * tau) - kappa / tau - lowerSquares - upperSquares
       let denominator = IterationKernels.dot(v, x1) + IterationKernels.dot(b, w1) + coefTau
 
       /// The direction for residual weight η and complementarity targets d_l, d_u, d_τ, into `dir`; returns

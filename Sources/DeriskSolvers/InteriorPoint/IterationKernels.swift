@@ -169,19 +169,6 @@ enum IterationKernels {
     }
   }
 
-  /// outₖ = sₖzₖ (the affine predictor's targets).
-  static func products(_ s: [Double], _ z: [Double], into out: inout [Double]) {
-    precondition(s.count == out.count && z.count == out.count, "products: lengths differ")
-    s.withUnsafeBufferPointer { sb in
-      z.withUnsafeBufferPointer { zb in
-        out.withUnsafeMutableBufferPointer { ob in
-          let sp = SharedReads(sb), zp = SharedReads(zb), op = SharedWrites(ob)
-          chunked(ob.count) { range in for k in range { op[k] = sp[k] * zp[k] } }
-        }
-      }
-    }
-  }
-
   /// Gondzio's correction of one pair's target: at the trial step α̃ = `step` the product
   /// p = (s + α̃Δs)(z + α̃Δz) is pushed into the pair's band [low, high]: the target is lowered by low − p
   /// below it, by max(−high, high − p) above it, and kept inside (see `gondzioTargets`).
