@@ -57,8 +57,8 @@ extension IterationKernels {
     let margin = 1 + 1e-12
     let ds = boundStep(sigma, dx, bound, dTau, eta, boundResidual(sigma, x, bound, tau, s))
     // s > 0 and zs > 0 in the interior, so each test fails where Δs ≥ 0 or q ≤ 0: one branch per part,
-    // rarely taken. A test of Δs's sign, negative at three slots in five in no learnable pattern, was
-    // mispredicted that often, and cost the pass half its time.
+    // rarely taken. A test of Δs's sign (negative at about three slots in five) was taken at random: without
+    // it the pass took half the time.
     if s < alpha * -ds * margin { alpha = min(alpha, -s / ds) }
     let q = target + z * ds
     if z * s < alpha * q * margin {
