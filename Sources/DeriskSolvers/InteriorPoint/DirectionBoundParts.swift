@@ -198,13 +198,7 @@ extension IterationKernels {
                             weights: uw, into: uop)
                       return (constant, changed)
                     }
-                    // In chunk order, as `chunkedSum` adds.
-                    var constant = 0.0, nonzeroColumns: [Int32] = []
-                    for (part, columns) in chunks {
-                      constant += part
-                      nonzeroColumns.append(contentsOf: columns)
-                    }
-                    return (constant, nonzeroColumns)
+                    return (orderedSum(chunks.map(\.0), count: ob.count), chunks.flatMap(\.1))
                   }
                 }
               }

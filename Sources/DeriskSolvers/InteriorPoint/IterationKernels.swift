@@ -38,8 +38,15 @@ enum IterationKernels {
   @inline(__always)
   static func chunkedSum(_ count: Int, _ partial: @Sendable (Range<Int>) -> Double) -> Double {
     if count <= grain { return count > 0 ? partial(0..<count) : 0 }
+    return orderedSum(chunkResults(count, filler: 0.0, partial), count: count)
+  }
+
+  /// Partial sums of the chunks of `count` entries added as `chunkedSum` adds them (one chunk: its sum as it
+  /// is), for passes that return other results beside a sum.
+  static func orderedSum(_ parts: [Double], count: Int) -> Double {
+    if count <= grain { return count > 0 ? parts[0] : 0 }
     var total = 0.0
-    for value in chunkResults(count, filler: 0.0, partial) { total += value }
+    for part in parts { total += part }
     return total
   }
 

@@ -122,12 +122,4 @@ extension IterationKernels {
     while i < range.upperBound { s0 += xp[i] * yp[i]; i += 1 }
     return (s0 + s1) + (s2 + s3)
   }
-
-  /// The chunks' partial sums added as `chunkedSum` adds them (one chunk: its sum as it is).
-  static func orderedSum(_ parts: [Double], count: Int) -> Double {
-    if count <= grain { return count > 0 ? parts[0] : 0 }
-    var total = 0.0
-    for part in parts { total += part }
-    return total
-  }
 }
