@@ -357,6 +357,7 @@ struct ScenarioSchurSystem: KKTSystem {
     var work: [Lanes] = []
     var vScratch: [Lanes] = []
     var nonzeroColumns: [Int] = []
+    var firstRow: [Int] = []   // first boundary row (from boundaryStart) of each nonzero column of Tₛ
     let dp = UnsafeBufferPointer(start: d.base, count: n)
     hessianDiagonal.withUnsafeBufferPointer { hd in
       wValues.withUnsafeBufferPointer { wv in
@@ -382,25 +383,36 @@ struct ScenarioSchurSystem: KKTSystem {
             failures[chunk] = (0..<lanes).filter { failed[$0] }.map { Int(batchBlocks[b][$0]) }.min() ?? Int(batchBlocks[b][0])
             return
           }
-          // Vₛ = L⁻¹Tₛ, nonzero only in the boundary rows, one first-stage column at a time.
+          // Vₛ = L⁻¹Tₛ, nonzero only in the boundary rows, one first-stage column at a time. Column f of Tₛ is
+          // zero above its first entry's row, and so is column f of Vₛ (L is lower triangular): its forward
+          // sweep starts there, and an entry of VₛᵀVₛ sums over the rows where both columns may be nonzero.
+          // The rows skipped would add exact zeros, so the values are those of full-length sweeps and sums.
           let height = plan.m - plan.boundaryStart
           if height == 0 { continue }
           if vScratch.count < height * n0 { vScratch = [Lanes](repeating: .zero, count: height * n0) }
+          if firstRow.count < n0 { firstRow = [Int](repeating: 0, count: n0) }
           vScratch.withUnsafeMutableBufferPointer { vBlock in
-            for k in 0..<(height * n0) { vBlock[k] = .zero }
             nonzeroColumns.removeAll(keepingCapacity: true)
             for q in tOffset[b]..<tOffset[b + 1] {
-              vBlock[Int(tColumns[q]) * height + Int(tRows[q]) - plan.boundaryStart] += tValues[q]
-              if !nonzeroColumns.contains(Int(tColumns[q])) { nonzeroColumns.append(Int(tColumns[q])) }
+              let f = Int(tColumns[q]), row = Int(tRows[q]) - plan.boundaryStart
+              if !nonzeroColumns.contains(f) {
+                nonzeroColumns.append(f)
+                firstRow[f] = row
+                for k in 0..<height { vBlock[f * height + k] = .zero }
+              } else {
+                firstRow[f] = min(firstRow[f], row)
+              }
+              vBlock[f * height + row] += tValues[q]
             }
             // Only the first-stage columns the blocks touch (the same in every lane): Vₛ's other columns are zero.
             nonzeroColumns.sort()
             if work.count < plan.m { work = [Lanes](repeating: .zero, count: plan.m) }
             work.withUnsafeMutableBufferPointer { x in
               for f in nonzeroColumns {
-                for k in 0..<height { x[plan.boundaryStart + k] = vBlock[f * height + k] }
-                plan.forward(UnsafeBufferPointer(slots), x, from: plan.boundaryStart)
-                for k in 0..<height { vBlock[f * height + k] = x[plan.boundaryStart + k] }
+                let start = firstRow[f]
+                for k in start..<height { x[plan.boundaryStart + k] = vBlock[f * height + k] }
+                plan.forward(UnsafeBufferPointer(slots), x, from: plan.boundaryStart + start)
+                for k in start..<height { vBlock[f * height + k] = x[plan.boundaryStart + k] }
               }
             }
             // partial += VₛᵀVₛ (lower triangle), a sum of positive semidefinite terms in a fixed order
@@ -408,7 +420,7 @@ struct ScenarioSchurSystem: KKTSystem {
             for (a, f) in nonzeroColumns.enumerated() {
               for g in nonzeroColumns[a...] {
                 var sum = Lanes.zero
-                for k in 0..<height { sum += vBlock[g * height + k] * vBlock[f * height + k] }
+                for k in max(firstRow[f], firstRow[g])..<height { sum += vBlock[g * height + k] * vBlock[f * height + k] }
                 for lane in 0..<lanes { partial[base + g + f * n0] += sum[lane] }
               }
             }
