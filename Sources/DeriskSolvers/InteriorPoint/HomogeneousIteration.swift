@@ -93,24 +93,35 @@ extension InteriorPointSolver {
 
     /// How accurately each Newton system is solved, relative to 1 + ‖r‖∞: a tenth of the iterate's smallest
     /// relative residual or gap (an inexact Newton step: a direction error well below what the step must
-    /// remove changes little), between 1e-10 at the end and 1e-6. With a hundredth or a thousandth instead
-    /// of a tenth the same iterations took more refinement solves (measured 2026-11-30 with σ = (1 − α_aff)¹²,
-    /// checks / refinement solves / seconds at 10,000 generated scenarios: 153 / 111 / 13.7 with a thousandth,
-    /// 104 / 54 / 13.0 with a hundredth, 76 / 23 / 11.5 with a tenth, 59 iterations and `optimal` in all three;
-    /// 30,000: 73 iterations 52.3 s with a thousandth, 75 iterations 45.9 s with a hundredth). The iterate's
-    /// own residuals decide termination, and `OptimalityCheck` the status: Netlib and Maros–Mészáros stay
-    /// 81/81 `optimal` (1,054 iterations with a thousandth, 1,061 with a tenth).
+    /// remove changes little), between `finestSolveAccuracy` at the end and 1e-6. With a hundredth or a
+    /// thousandth instead of a tenth the same iterations took more refinement solves (measured 2026-11-30
+    /// with σ = (1 − α_aff)¹², checks / refinement solves / seconds at 10,000 generated scenarios: 153 / 111 /
+    /// 13.7 with a thousandth, 104 / 54 / 13.0 with a hundredth, 76 / 23 / 11.5 with a tenth, 59 iterations
+    /// and `optimal` in all three; 30,000: 73 iterations 52.3 s with a thousandth, 75 iterations 45.9 s with a
+    /// hundredth). The iterate's own residuals decide termination, and `OptimalityCheck` the status: Netlib
+    /// and Maros–Mészáros stay 81/81 `optimal` (1,054 iterations with a thousandth, 1,061 with a tenth).
     /// The starting point's two least-squares solves only seed a heuristic, so 1e-6 is enough for them
     /// (at 1e-10 they took three refinement solves at 100,000 scenarios).
     var solveAccuracy = 1e-6
+    /// The floor of `solveAccuracy`: a tenth of the termination tolerances (1e-9 by default), since a
+    /// direction needs no more accuracy than the point it leads to must have. A floor of 1e-10 (until
+    /// 2026-12-01) made the last iterations of the generated programs refine nearly every solve: their
+    /// first check met 1e-10 but not with the tenfold margin that trust then needs, and the other solves,
+    /// whose right-hand sides are small there, were 10³–10⁵ times off it. Measured 2026-12-01, same binary:
+    /// the same iterations at 1,000, 10,000, 30,000 and 100,000 scenarios (31 / 60 / 78 / 89), the
+    /// objectives within 6e-10 relative, 100,000 scenarios 69.4 → 66.3 s and the 10,000-scenario iterations
+    /// 56–59 0.13–0.20 → 0.06–0.07 s each; Netlib and Maros–Mészáros 81/81 `optimal`, 1,064 → 1,063
+    /// iterations, every objective as close to its reference as before or closer (modszk1 5.9e-7 → 3.1e-8).
+    let finestSolveAccuracy = 0.1 * min(settings.feasibilityTolerance, settings.gapTolerance)
     /// Set once a solve with the current factorization met `solveAccuracy` without refinement, while that
-    /// accuracy is still above its final 1e-10, or met the final 1e-10 with a tenfold margin; the
+    /// accuracy is still above `finestSolveAccuracy`, or met `finestSolveAccuracy` with a tenfold margin; the
     /// iteration's other right-hand sides then skip the residual check (two products with Ā and a pass over
     /// every vector). A direction that is less accurate than asked only slows the iteration: the iterate's
-    /// own residuals decide termination, and `OptimalityCheck` the status. (Trusting at 1e-10 without a
-    /// margin left Netlib modszk1 1.7e-6 off its optimum. With the margin, measured 2026-11-29: at 10,000
-    /// generated scenarios the checks fall from 219 to 111 in 76 iterations, the same iterations and
-    /// objective to the last digit; Netlib and Maros–Mészáros stay `optimal`, 1,181 → 1,180 iterations.)
+    /// own residuals decide termination, and `OptimalityCheck` the status. (Trusting at the floor, then
+    /// 1e-10, without a margin left Netlib modszk1 1.7e-6 off its optimum. With the margin, measured
+    /// 2026-11-29: at 10,000 generated scenarios the checks fall from 219 to 111 in 76 iterations, the same
+    /// iterations and objective to the last digit; Netlib and Maros–Mészáros stay `optimal`, 1,181 → 1,180
+    /// iterations.)
     var factorizationTrusted = false
     /// Set once a point met the tolerances on the scaled problem but not the check on the user's problem
     /// (`finish`): from then on every solve is refined row by row (see `refine`). Seen on scenario
@@ -190,7 +201,7 @@ extension InteriorPointSolver {
       var norm = first.error
       // Never trusted in componentwise mode: a solve that meets the global tolerance says nothing about
       // the small rows that mode is for.
-      if norm <= tolerance, solveAccuracy > 1e-10 || norm <= 0.1 * tolerance, !componentwiseRefinement {
+      if norm <= tolerance, solveAccuracy > finestSolveAccuracy || norm <= 0.1 * tolerance, !componentwiseRefinement {
         factorizationTrusted = true
       }
       if componentwiseRefinement {
@@ -487,7 +498,7 @@ extension InteriorPointSolver {
       }
 
       // MARK: Newton system.
-      solveAccuracy = max(1e-10, min(1e-6, 0.1 * min(presRel, dresRel, gapRel)))
+      solveAccuracy = max(finestSolveAccuracy, min(1e-6, 0.1 * min(presRel, dresRel, gapRel)))
       // The diagonal d = Z_l/S_l + Z_u/S_u, with the constant solve's right-hand side −c̃ = −c + (Z_l/S_l) l +
       // (Z_u/S_u) u, the predictor's targets s∘z and the τ-row's Σ bound²·z/s from the same passes.
       IterationKernels.fill(&d, 0)
