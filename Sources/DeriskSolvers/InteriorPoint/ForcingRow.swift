@@ -26,9 +26,9 @@ struct ForcingRow: Sendable {
 
   /// Finds the forcing rows of `problem` given the columns already fixed (`fixed[j]` not NaN), fixes
   /// their columns in `fixed`, and repeats while that makes new forcing rows.
-  static func find(_ problem: QuadraticProgram, fixing fixed: inout [Double]) -> [ForcingRow] {
+  /// `rows` is the constraint matrix's transpose (column i holds row i's entries).
+  static func find(_ problem: QuadraticProgram, rows: SparseMatrix, fixing fixed: inout [Double]) -> [ForcingRow] {
     let m = problem.rowCount
-    let rows = problem.constraintMatrix.transposed   // column i of the transpose is row i
     var found: [ForcingRow] = []
     var isForcing = [Bool](repeating: false, count: m)
     for _ in 0..<20 {

@@ -80,7 +80,9 @@ struct StandardForm {
     for j in 0..<n where problem.columnLower[j] == problem.columnUpper[j] { fixed[j] = problem.columnLower[j] }
 
     // 1b. Forcing rows, repeated while fixing columns makes new ones.
-    let forcingRows = ForcingRow.find(problem, fixing: &fixed)
+    // The rows' entries, for the presolve steps that walk rows (column i of the transpose is row i).
+    let rowwise = Acsc.transposed
+    let forcingRows = ForcingRow.find(problem, rows: rowwise, fixing: &fixed)
 
     // Row shifts from fixed columns: activity contributed by fixed columns.
     var shift = [Double](repeating: 0, count: m)
@@ -104,7 +106,7 @@ struct StandardForm {
                                          rowLower: &rowLower, rowUpper: &rowUpper, dropped: &isDropped)
 
     // 1e. Inequality rows that the column bounds and the other rows imply are dropped (their duals are zero).
-    let redundantRows = RedundantRows.find(problem, fixed: fixed, shift: shift, lower: columnLower, upper: columnUpper,
+    let redundantRows = RedundantRows.find(problem, rows: rowwise, fixed: fixed, shift: shift, lower: columnLower, upper: columnUpper,
                                            rowLower: rowLower, rowUpper: rowUpper, dropped: &isDropped)
 
     // 2. Rows: drop free rows; check and drop empty rows; the rest become equalities (with a slack if ranged).
