@@ -497,7 +497,8 @@ struct ScenarioSchurSystem: KKTSystem {
     let chunks = (batchCount + chunkSize - 1) / chunkSize
     forEachChunkInParallel(chunks) { chunk in self.forwardChunk(chunk, vectors) }
     // First stage, one right-hand side at a time.
-    var firstStageSolutions: [[Double]] = []
+    // The first-stage solutions x₀, one after the other (n₀ entries per right-hand side).
+    var firstStageSolutions: [Double] = []
     for v in vectors {
         var rhs = [Double](repeating: 0, count: n0 + m0)
         for (f, j) in firstColumns.enumerated() { rhs[f] = v.r1[j] }
@@ -506,7 +507,7 @@ struct ScenarioSchurSystem: KKTSystem {
         firstStage?.solveInPlace(&rhs)
         for (f, j) in firstColumns.enumerated() { v.r1[j] = rhs[f] }
         for (i, row) in firstRows.enumerated() { v.r2[row] = rhs[n0 + i] }
-        firstStageSolutions.append(Array(rhs[0..<n0]))
+        firstStageSolutions.append(contentsOf: rhs[0..<n0])
     }
     let x0 = firstStageSolutions
     forEachChunkInParallel(chunks) { chunk in self.backwardChunk(chunk, x0: x0, vectors) }
@@ -592,15 +593,17 @@ struct ScenarioSchurSystem: KKTSystem {
 
   /// wₛ = Lₛ⁻ᵀ(yₛ + Vₛx₀) and xₛ = Θₛ(r₁ₛ − Wₛᵀwₛ) for the blocks of a chunk, written into r₂ and r₁, for
   /// each right-hand side (with its first-stage solution x₀). Spare lanes are computed and dropped.
-  private func backwardChunk(_ chunk: Int, x0 firstStageSolutions: [[Double]], _ vectors: [SweepVectors]) {
+  private func backwardChunk(_ chunk: Int, x0 firstStageSolutions: [Double], _ vectors: [SweepVectors]) {
     let first = chunk * chunkSize, last = min(batchCount, first + chunkSize)
     var scratch: [Lanes] = []
     var blockY = [Lanes](repeating: .zero, count: plans.reduce(1) { max($0, $1.m) })
-    blockY.withUnsafeMutableBufferPointer { yb in withSweepBuffers { fac, th, wv in
+    let n0 = firstColumns.count
+    blockY.withUnsafeMutableBufferPointer { yb in firstStageSolutions.withUnsafeBufferPointer { x0s in withSweepBuffers { fac, th, wv in
       for b in first..<last {
         let (plan, lanes, rowBase, entryBase, columnBase) = layout(of: b)
         let batchFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[b]..<factorOffset[b + 1]])
-        for (v, x0) in zip(vectors, firstStageSolutions) {
+        for (k, v) in vectors.enumerated() {
+          let x0 = UnsafeBufferPointer(rebasing: x0s[k * n0..<(k + 1) * n0])
           // yₛ, which the forward sweep left in r₂ (spare lanes read their first lane's block, as they computed it).
           let x = UnsafeMutableBufferPointer(rebasing: yb[0..<plan.m])
           let r2 = UnsafeBufferPointer(start: v.r2.base, count: mRows)
@@ -640,7 +643,7 @@ struct ScenarioSchurSystem: KKTSystem {
           }
         }
       }
-    } }
+    } } }
   }
 }
 
