@@ -32,28 +32,31 @@ extension IterationKernels {
   }
 
   /// One side's terms of the Newton system, in one pass over its slots: d[column k] += zₖ/sₖ (the diagonal),
-  /// r₁[column k] += (zₖ/sₖ)·boundₖ (the constant solve's right-hand side) and tₖ = sₖzₖ (the predictor's
-  /// targets); returns Σₖ boundₖ²·zₖ/sₖ (the τ-row's coefficient). Each by the expression and, for the sum,
-  /// over the chunks that separate passes used, so the values are theirs bit for bit. The quotients are not
-  /// kept: the kernels that read them later divide again (the same value; a vector of n_L or n_U fewer).
+  /// (zₖ/sₖ)·boundₖ added at column k to r₁ (the constant solve's right-hand side) and to v (the τ-row's
+  /// coefficients of Δx), and tₖ = sₖzₖ (the predictor's targets); returns Σₖ boundₖ²·zₖ/sₖ (the τ-row's
+  /// coefficient). Each by the expression and, for the sum, over the chunks that separate passes used, so
+  /// the values are theirs bit for bit. The quotients are not kept: the kernels that read them later divide
+  /// again (the same value; a vector of n_L or n_U fewer).
   static func barrierTerms(_ z: [Double], _ s: [Double], _ bound: [Double], at slots: BoundSlots,
-                           diagonal d: inout [Double], rightHandSide r1: inout [Double],
+                           diagonal d: inout [Double], rightHandSide r1: inout [Double], tauRow v: inout [Double],
                            products t: inout [Double]) -> Double {
     precondition(z.count == slots.count && s.count == slots.count && bound.count == slots.count
-                 && t.count == slots.count && slots.fit(in: d.count) && r1.count == d.count,
+                 && t.count == slots.count && slots.fit(in: d.count) && r1.count == d.count && v.count == d.count,
                  "barrierTerms: lengths differ")
     let parts = withReads([z, s, bound]) { p in
       withSlots(slots) { column in
         d.withUnsafeMutableBufferPointer { db in
-          r1.withUnsafeMutableBufferPointer { rb in
+          withWrites(&r1, &v) { rp, vp in
             t.withUnsafeMutableBufferPointer { tb in
-              let zp = p[0], sp = p[1], bp = p[2], dp = SharedWrites(db), rp = SharedWrites(rb), tp = SharedWrites(tb)
+              let zp = p[0], sp = p[1], bp = p[2], dp = SharedWrites(db), tp = SharedWrites(tb)
               return chunkResults(slots.count, filler: 0.0) { range in
                 var sum = 0.0
                 for k in range {
                   let j = Int(column[k])
                   dp[j] += zp[k] / sp[k]
-                  rp[j] += zp[k] / sp[k] * bp[k]
+                  let term = zp[k] / sp[k] * bp[k]
+                  rp[j] += term
+                  vp[j] += term
                   tp[k] = sp[k] * zp[k]
                   sum += bp[k] * bp[k] * (zp[k] / sp[k])
                 }
@@ -65,21 +68,6 @@ extension IterationKernels {
       }
     }
     return orderedSum(parts, count: slots.count)
-  }
-
-  /// out[column k] += (zₖ/sₖ)·boundₖ.
-  static func scatterAddQuotientProduct(_ z: [Double], _ s: [Double], _ bound: [Double], at slots: BoundSlots,
-                                        into out: inout [Double]) {
-    precondition(z.count == slots.count && s.count == slots.count && bound.count == slots.count
-                 && slots.fit(in: out.count), "scatterAddQuotientProduct: lengths differ")
-    withReads([z, s, bound]) { p in
-      withSlots(slots) { column in
-        out.withUnsafeMutableBufferPointer { ob in
-          let zp = p[0], sp = p[1], bp = p[2], op = SharedWrites(ob)
-          chunked(slots.count) { range in for k in range { op[Int(column[k])] += zp[k] / sp[k] * bp[k] } }
-        }
-      }
-    }
   }
 
   /// rₖ = σ(x[column k] − boundₖτ) − sₖ: the bound residuals r_l = x_L − lτ − s_l (σ = 1) and

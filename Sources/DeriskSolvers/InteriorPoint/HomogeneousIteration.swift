@@ -509,11 +509,15 @@ extension InteriorPointSolver {
       // MARK: Newton system.
       solveAccuracy = max(finestSolveAccuracy, min(1e-6, 0.1 * min(presRel, dresRel, gapRel)))
       // The diagonal d = Z_l/S_l + Z_u/S_u, with the constant solve's right-hand side −c̃ = −c + (Z_l/S_l) l +
-      // (Z_u/S_u) u, the predictor's targets s∘z and the τ-row's Σ bound²·z/s from the same passes.
+      // (Z_u/S_u) u, the τ-row's coefficients of Δx, v = c + 2P̄x/τ + (Z_l/S_l) l + (Z_u/S_u) u, the
+      // predictor's targets s∘z and the τ-row's Σ bound²·z/s from the same passes.
       IterationKernels.fill(&d, 0)
       IterationKernels.scaled(-1, c, into: &r1)
-      let lowerSquares = IterationKernels.barrierTerms(zl, sl, lL, at: L, diagonal: &d, rightHandSide: &r1, products: &dl)
-      let upperSquares = IterationKernels.barrierTerms(zu, su, uU, at: U, diagonal: &d, rightHandSide: &r1, products: &du)
+      if P == nil { IterationKernels.copy(c, into: &v) } else { IterationKernels.combine(1, c, 2 / tau, Px, into: &v) }
+      let lowerSquares = IterationKernels.barrierTerms(zl, sl, lL, at: L, diagonal: &d, rightHandSide: &r1,
+                                                       tauRow: &v, products: &dl)
+      let upperSquares = IterationKernels.barrierTerms(zu, su, uU, at: U, diagonal: &d, rightHandSide: &r1,
+                                                       tauRow: &v, products: &du)
       var factored = false
       for _ in 0..<6 {
         do {
@@ -543,14 +547,10 @@ extension InteriorPointSolver {
       }
       // Constant solve K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u (in r1 since the diagonal's
       // pass), together with the predictor's (affine-scaling) solve, whose right-hand side does not depend on it.
-      // The predictor's right-hand side goes into v and r2, free until v is formed below and r2 is next
-      // written by `direction` (two vectors fewer).
-      let affineConstant = directionRightHandSide(eta: 1, dl, du, tau * kappa, &v, &r2)
-      refinedSolvePair(d, r1, b, &x1, &w1, v, r2, &affine.x, &affine.y)
-      // v = c + 2P̄x/τ + (Z_l/S_l) l + (Z_u/S_u) u (the τ-row's coefficients of Δx).
-      if P == nil { IterationKernels.copy(c, into: &v) } else { IterationKernels.combine(1, c, 2 / tau, Px, into: &v) }
-      IterationKernels.scatterAddQuotientProduct(zl, sl, lL, at: L, into: &v)
-      IterationKernels.scatterAddQuotientProduct(zu, su, uU, at: U, into: &v)
+      // The predictor's right-hand side goes into step.x and r2, free until `direction` writes them (the last
+      // iteration's step is taken; two vectors fewer).
+      let affineConstant = directionRightHandSide(eta: 1, dl, du, tau * kappa, &step.x, &r2)
+      refinedSolvePair(d, r1, b, &x1, &w1, step.x, r2, &affine.x, &affine.y)
       let coefTau = -xPx / (tau * tau) - kappa / tau - lowerSquares - upperSquares
       let denominator = IterationKernels.dot(v, x1) + IterationKernels.dot(b, w1) + coefTau
 
