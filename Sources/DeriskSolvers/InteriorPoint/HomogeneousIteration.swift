@@ -149,18 +149,6 @@ extension InteriorPointSolver {
       kkt.solve(&outX, &outW)
       refine(d, r1, r2, &outX, &outW)
     }
-    /// `refinedSolve` for two right-hand sides at once: the backend solves them together (the scenario
-    /// backend reads each block's factor and entries once for both), then each is checked and refined.
-    func refinedSolvePair(_ d: [Double], _ r1: [Double], _ r2: [Double], _ outX: inout [Double], _ outW: inout [Double],
-                          _ s1: [Double], _ s2: [Double], _ outU: inout [Double], _ outV: inout [Double]) {
-      IterationKernels.copy(r1, into: &outX)
-      IterationKernels.copy(r2, into: &outW)
-      IterationKernels.copy(s1, into: &outU)
-      IterationKernels.copy(s2, into: &outV)
-      kkt.solvePair(&outX, &outW, &outU, &outV)
-      refine(d, r1, r2, &outX, &outW)
-      refine(d, s1, s2, &outU, &outV)
-    }
     /// The check and refinement steps of `refinedSolve`, from the solution (outX, outW) already computed.
     ///
     /// The residuals go in the buffers of Āᵀy and Āx (free until the next iteration's top, see `ATy`), and
@@ -547,10 +535,20 @@ extension InteriorPointSolver {
       }
       // Constant solve K [x1; w1] = [−c̃; b], c̃ = c − (Z_l/S_l) l − (Z_u/S_u) u (in r1 since the diagonal's
       // pass), together with the predictor's (affine-scaling) solve, whose right-hand side does not depend on it.
-      // The predictor's right-hand side goes into step.x and r2, free until `direction` writes them (the last
-      // iteration's step is taken; two vectors fewer).
-      let affineConstant = directionRightHandSide(eta: 1, dl, du, tau * kappa, &step.x, &r2)
-      refinedSolvePair(d, r1, b, &x1, &w1, step.x, r2, &affine.x, &affine.y)
+      // The backend solves the two together (the scenario backend reads each block's factor and entries once
+      // for both). The predictor's right-hand side goes straight into its solution's vectors, solved in place
+      // with no copy kept (two vectors of n + m fewer to write per iteration): only if the constant solve's
+      // check leaves the factorization untrusted is it formed again, into vectors free until `direction`
+      // writes them, for the predictor's own check.
+      let affineConstant = directionRightHandSide(eta: 1, dl, du, tau * kappa, &affine.x, &affine.y)
+      IterationKernels.copy(r1, into: &x1)
+      IterationKernels.copy(b, into: &w1)
+      kkt.solvePair(&x1, &w1, &affine.x, &affine.y)
+      refine(d, r1, b, &x1, &w1)
+      if !factorizationTrusted {
+        _ = directionRightHandSide(eta: 1, dl, du, tau * kappa, &step.x, &r2)
+        refine(d, step.x, r2, &affine.x, &affine.y)
+      }
       let coefTau = -xPx / (tau * tau) - kappa / tau - lowerSquares - upperSquares
       let denominator = IterationKernels.dot(v, x1) + IterationKernels.dot(b, w1) + coefTau
 
