@@ -162,7 +162,7 @@ enum RedundantRows {
                       IterationKernels.withWrites(&nextLo, &nextUp) { nextLo, nextUp in
                         let starts = SharedIndices(starts), rowIndex = SharedIndices(rowIndex), values = SharedReads(values)
                         let columns = SharedIndices(columns), isSource = SharedFlags(isSource)
-                        let leastInfinite = SharedCounts(leastInfinite), greatestInfinite = SharedCounts(greatestInfinite)
+                        let leastInfinite = SharedIndices32(leastInfinite), greatestInfinite = SharedIndices32(greatestInfinite)
                         let lo = p[0], up = p[1], rowLo = p[2], rowUp = p[3], least = p[4], greatest = p[5]
                         IterationKernels.chunked(matrices.liveColumns.count) { range in
                           for k in range {
@@ -238,11 +238,4 @@ private struct SharedFlags: @unchecked Sendable {
   let base: UnsafePointer<Bool>?
   init(_ buffer: UnsafeBufferPointer<Bool>) { base = buffer.baseAddress }
   @inline(__always) subscript(i: Int) -> Bool { base.unsafelyUnwrapped[i] }
-}
-
-/// An Int32 array shared read-only by parallel chunks.
-private struct SharedCounts: @unchecked Sendable {
-  let base: UnsafePointer<Int32>?
-  init(_ buffer: UnsafeBufferPointer<Int32>) { base = buffer.baseAddress }
-  @inline(__always) subscript(i: Int) -> Int32 { base.unsafelyUnwrapped[i] }
 }
