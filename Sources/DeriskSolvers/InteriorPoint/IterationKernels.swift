@@ -254,6 +254,13 @@ struct SharedIndices: @unchecked Sendable {
   @inline(__always) subscript(i: Int) -> Int { base.unsafelyUnwrapped[i] }
 }
 
+/// A Bool array shared read-only by parallel chunks.
+struct SharedFlags: @unchecked Sendable {
+  let base: UnsafePointer<Bool>?
+  init(_ buffer: UnsafeBufferPointer<Bool>) { base = buffer.baseAddress }
+  @inline(__always) subscript(i: Int) -> Bool { base.unsafelyUnwrapped[i] }
+}
+
 /// A buffer parallel chunks write at disjoint indices (see `DisjointWrites`; this one accepts an empty
 /// buffer, whose loops do not run).
 struct SharedWrites: @unchecked Sendable {

@@ -232,10 +232,3 @@ enum RedundantRows {
     return result
   }
 }
-
-/// A Bool array shared read-only by parallel chunks.
-private struct SharedFlags: @unchecked Sendable {
-  let base: UnsafePointer<Bool>?
-  init(_ buffer: UnsafeBufferPointer<Bool>) { base = buffer.baseAddress }
-  @inline(__always) subscript(i: Int) -> Bool { base.unsafelyUnwrapped[i] }
-}

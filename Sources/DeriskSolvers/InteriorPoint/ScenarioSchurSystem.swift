@@ -451,8 +451,8 @@ struct ScenarioSchurSystem: KKTSystem {
       let b = batchOfColumn[Int(j)]
       if b >= 0 { touched[Int(b)] = true }
     }
-    touched.withUnsafeMutableBufferPointer { t in
-      withSweepVectors(&r1, &r2, slot: 0, touched: DisjointWrites(t)) { solveInPlace([$0]) }
+    touched.withUnsafeBufferPointer { t in
+      withSweepVectors(&r1, &r2, slot: 0, touched: SharedFlags(t)) { solveInPlace([$0]) }
     }
   }
 
@@ -468,13 +468,13 @@ struct ScenarioSchurSystem: KKTSystem {
   /// workspace: 0.5 KB per scenario and right-hand side on the generated benchmark).
   private struct SweepVectors: @unchecked Sendable {
     let r1: DisjointWrites<Double>, r2: DisjointWrites<Double>, partial: DisjointWrites<Double>
-    /// When given, the batches whose right-hand side may be nonzero (the others are zero); read only.
-    let touched: DisjointWrites<Bool>?
+    /// When given, the batches whose right-hand side may be nonzero (the others are zero).
+    let touched: SharedFlags?
   }
 
   /// Runs `body` with the sweep view of (r1, r2) and the partial sums of `slot` (0 or 1: `solvePair` uses
   /// both), cleared here.
-  private func withSweepVectors(_ r1: inout [Double], _ r2: inout [Double], slot: Int, touched: DisjointWrites<Bool>? = nil,
+  private func withSweepVectors(_ r1: inout [Double], _ r2: inout [Double], slot: Int, touched: SharedFlags? = nil,
                                 _ body: (SweepVectors) -> Void) {
     let chunks = (batchCount + chunkSize - 1) / chunkSize
     let workspace = workspaces[slot]
