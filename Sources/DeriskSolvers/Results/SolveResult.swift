@@ -35,7 +35,8 @@ public struct SolveInfo: Sendable, Hashable {
   public var primalResidual: Double = .nan
   /// ‖P x + c − Aᵀ y − z‖_∞ with the sign conditions on y, z, on the unscaled data.
   public var dualResidual: Double = .nan
-  /// |primal − dual objective| / max(1, |primal|, |dual|).
+  /// The multipliers' complementarity terms summed in absolute value, over 1 + max(|primal|, |dual|): at a
+  /// feasible point |primal − dual objective| / (1 + max(|primal|, |dual|)) (see `OptimalityCheck`).
   public var relativeGap: Double = .nan
   /// Seconds in setup (validation, scaling, presolve).
   public var setupSeconds: Double = 0
