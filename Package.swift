@@ -72,7 +72,7 @@ let package = Package(
     ),
     .testTarget(
       name: "DeriskCLITests",
-      dependencies: ["DeriskTestSupport"]
+      dependencies: ["DeriskLinearAlgebra", "DeriskTestSupport"]
     ),
     .testTarget(
       name: "DeriskPropertyTests",

@@ -26,4 +26,11 @@ struct DeriskCommand: ParsableCommand {
       DoctorCommand.self,
     ]
   )
+
+  /// Starts again with malloc asking for 2 MiB pages where the kernel grants them only on request (see
+  /// `HugePageEnvironment`; `DERISK_HUGE_PAGES=0` turns this off), then parses the arguments and runs.
+  static func main() {
+    HugePageEnvironment.relaunchWithHugePagesIfUseful()
+    main(nil)
+  }
 }

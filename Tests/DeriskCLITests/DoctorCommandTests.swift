@@ -1,3 +1,4 @@
+import DeriskLinearAlgebra
 import DeriskTestSupport
 import Foundation
 import Testing
@@ -24,6 +25,7 @@ private struct DoctorReport: Decodable {
   var gemmGigaflopsPerSecond: Double
   var library: String
   var swiftCode: SwiftCode
+  var hugePages: HugePageEnvironment
 }
 
 @Suite("derisk doctor and --version")
@@ -124,6 +126,38 @@ struct DoctorCommandTests {
     let forcedReport = try JSONDecoder().decode(DoctorReport.self, from: Data(forced.standardOutput.utf8))
     #expect(forcedReport.blas.openBLASCoreName == "Haswell")
     #expect(!forcedReport.blas.warnings.contains { $0.contains("OPENBLAS_CORETYPE") })
+  }
+
+  @Test("derisk relaunches itself with malloc asking for huge pages where the kernel grants them on request")
+  func hugePageRelaunch() throws {
+    // What the machine offers, read the way the relaunch reads it; the test's own GLIBC_TUNABLES is
+    // overridden (empty: no tunable) so that the outcome depends on the machine alone.
+    let machine = HugePageEnvironment.assemble(
+      transparentHugePagesFile: HugePageEnvironment.current().transparentHugePages.map { "[\($0)]" },
+      glibcVersion: HugePageEnvironment.current().glibcVersion, environment: [:])
+    func report(_ environment: [String: String]) throws -> HugePageEnvironment {
+      let output = try DeriskExecutable.run(["doctor", "--json"], environment: environment)
+      #expect(output.status == 0, "stderr: \(output.standardError)")
+      return try JSONDecoder().decode(DoctorReport.self, from: Data(output.standardOutput.utf8)).hugePages
+    }
+    let relaunched = try report(["GLIBC_TUNABLES": ""])
+    #expect(relaunched.mallocAsksForHugePages == machine.relaunchWouldHelp)
+    if machine.relaunchWouldHelp { #expect(relaunched.glibcTunables == HugePageEnvironment.tunable) }
+    #expect(relaunched.warning == nil)
+    // Kept: other tunables, with the switch appended.
+    let kept = try report(["GLIBC_TUNABLES": "glibc.malloc.trim_threshold=1000000"])
+    #expect(kept.glibcTunables == "glibc.malloc.trim_threshold=1000000"
+      + (machine.relaunchWouldHelp ? ":" + HugePageEnvironment.tunable : ""))
+    // Turned off, or a choice already made: no relaunch.
+    let off = try report(["GLIBC_TUNABLES": "", "DERISK_HUGE_PAGES": "0"])
+    #expect(!off.mallocAsksForHugePages && off.glibcTunables == "")
+    #expect((off.warning != nil) == machine.relaunchWouldHelp)
+    let declined = try report(["GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"])
+    #expect(!declined.mallocAsksForHugePages && declined.glibcTunables == "glibc.malloc.hugetlb=0")
+    // The relaunched process solves as before: the arguments arrive intact.
+    let solve = try DeriskExecutable.run(["lp", fixturesDirectory.appendingPathComponent("netlib/afiro.mps").path],
+                                         environment: ["GLIBC_TUNABLES": ""])
+    #expect(solve.status == 0 && solve.standardOutput.contains("optimal"), "\(solve.standardError)")
   }
 
   @Test("Unknown subcommands fail with a usage error")

@@ -6,7 +6,7 @@ import Foundation
 struct DoctorCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "doctor",
-    abstract: "Report the Derisk version, the BLAS/LAPACK library in use, its thread count, and known problems."
+    abstract: "Report the Derisk version, the BLAS/LAPACK library in use, its thread count, huge pages, and known problems."
   )
 
   /// Print the report as JSON instead of text. Default false.
@@ -24,6 +24,8 @@ struct DoctorCommand: ParsableCommand {
     var library: String
     /// How this binary's Swift code was compiled for the CPU.
     var swiftCode: SwiftCode
+    /// Whether malloc's memory sits on 2 MiB pages (after `derisk`'s relaunch, see `HugePageEnvironment`).
+    var hugePages: HugePageEnvironment
   }
 
   /// Whether the Swift code was compiled with `-target-cpu` by `make` (which then also sets the compilation
@@ -53,7 +55,7 @@ struct DoctorCommand: ParsableCommand {
     let report = Report(
       version: DeriskVersion.string, blas: environment,
       choleskyRelativeResidual: try Self.choleskyCheck(), gemmGigaflopsPerSecond: try Self.gemmSpeed(n: 500),
-      library: environment.libraryDescription, swiftCode: .current(environment))
+      library: environment.libraryDescription, swiftCode: .current(environment), hugePages: .current())
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -73,7 +75,11 @@ struct DoctorCommand: ParsableCommand {
       ? "compiled by make with -target-cpu (DERISK_TARGET_CPU)" : "compiled for generic x86-64"))
     print("Self-check: Cholesky relative residual \(String(format: "%.1e", report.choleskyRelativeResidual)); "
       + "gemm n=500 \(String(format: "%.1f", report.gemmGigaflopsPerSecond)) GFLOP/s")
-    let warnings = environment.warnings + [report.swiftCode.warning].compactMap { $0 }
+    let pages = report.hugePages
+    print("Huge pages: kernel transparent huge pages \(pages.transparentHugePages ?? "unknown"); glibc "
+      + "\(pages.glibcVersion ?? "not in use"); malloc asks for them: \(pages.mallocAsksForHugePages ? "yes" : "no") "
+      + "(GLIBC_TUNABLES: \(pages.glibcTunables ?? "unset"))")
+    let warnings = environment.warnings + [report.swiftCode.warning, pages.warning].compactMap { $0 }
     if warnings.isEmpty {
       print("No problems found.")
     } else {
