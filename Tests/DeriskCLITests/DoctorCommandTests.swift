@@ -132,9 +132,10 @@ struct DoctorCommandTests {
   func hugePageRelaunch() throws {
     // What the machine offers, read the way the relaunch reads it; the test's own GLIBC_TUNABLES is
     // overridden (empty: no tunable) so that the outcome depends on the machine alone.
+    let here = HugePageEnvironment.current()
     let machine = HugePageEnvironment.assemble(
-      transparentHugePagesFile: HugePageEnvironment.current().transparentHugePages.map { "[\($0)]" },
-      glibcVersion: HugePageEnvironment.current().glibcVersion, environment: [:])
+      transparentHugePagesFile: here.transparentHugePages.map { "[\($0)]" }, glibcVersion: here.glibcVersion,
+      environment: [:])
     func report(_ environment: [String: String]) throws -> HugePageEnvironment {
       let output = try DeriskExecutable.run(["doctor", "--json"], environment: environment)
       #expect(output.status == 0, "stderr: \(output.standardError)")

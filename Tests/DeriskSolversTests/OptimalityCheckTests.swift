@@ -4,6 +4,13 @@ import Testing
 /// The gap `OptimalityCheck` judges by: the multipliers' terms of P − D summed in absolute value, so that a
 /// violated row cannot cancel the slack it should be weighed against.
 struct OptimalityCheckTests {
+  /// The LP of both tests (see the first's comment).
+  static func problem(M: Double) throws -> QuadraticProgram {
+    let A = try SparseMatrix(rows: 2, columns: 2, triplets: [(0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, -1)])
+    return QuadraticProgram(linearCost: [1 + M, 1 - M], constraintMatrix: A, rowLower: [2, 0],
+                            rowUpper: [.infinity, 0], columnLower: [0, 0], columnUpper: [.infinity, .infinity])
+  }
+
   /// min (1 + M)x₁ + (1 − M)x₂  s.t.  x₁ + x₂ ≥ 2,  x₁ − x₂ = 0,  x ≥ 0, with M = 1000. On the row x₁ = x₂ the
   /// objective is 2x₁, so the optimum is 2 at (1, 1), with y = (1, M) from c = Aᵀy.
   ///
@@ -13,9 +20,7 @@ struct OptimalityCheckTests {
   /// y₂ · (x₁ − x₂)) and 2δ (the columns, zⱼxⱼ), so the absolute sum is 4Mε.
   @Test func violatedRowCannotCancelTheGap() throws {
     let M = 1000.0, epsilon = 1e-9, delta = M * epsilon
-    let A = try SparseMatrix(rows: 2, columns: 2, triplets: [(0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, -1)])
-    let problem = QuadraticProgram(linearCost: [1 + M, 1 - M], constraintMatrix: A, rowLower: [2, 0],
-                                   rowUpper: [.infinity, 0], columnLower: [0, 0], columnUpper: [.infinity, .infinity])
+    let problem = try Self.problem(M: M)
     let check = OptimalityCheck(problem: problem, x: [1 - epsilon, 1 + epsilon], rowDuals: [1 - delta, M])
     #expect(abs(check.primalObjective - (2 - 2 * M * epsilon)) < 1e-12)
     #expect(abs(check.primalObjective - check.dualObjective) < 1e-12)
@@ -30,9 +35,7 @@ struct OptimalityCheckTests {
   /// At a feasible point every term is non-negative and the absolute sum is P − D itself.
   @Test func feasiblePointGapIsTheObjectiveGap() throws {
     let M = 1000.0, delta = 1e-6
-    let A = try SparseMatrix(rows: 2, columns: 2, triplets: [(0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, -1)])
-    let problem = QuadraticProgram(linearCost: [1 + M, 1 - M], constraintMatrix: A, rowLower: [2, 0],
-                                   rowUpper: [.infinity, 0], columnLower: [0, 0], columnUpper: [.infinity, .infinity])
+    let problem = try Self.problem(M: M)
     let check = OptimalityCheck(problem: problem, x: [1, 1], rowDuals: [1 - delta, M])
     // P = 2, D = 2(1 − δ): gap 2δ / 3, the columns' terms δ·1 + δ·1.
     #expect(abs(check.relativeGap - 2 * delta / 3) < 1e-15)

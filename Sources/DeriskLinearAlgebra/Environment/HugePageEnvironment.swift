@@ -42,17 +42,18 @@ public struct HugePageEnvironment: Sendable, Hashable, Codable {
   /// only on request (`madvise`), glibc is 2.35 or newer, nobody chose a `glibc.malloc.hugetlb` setting,
   /// and `DERISK_HUGE_PAGES` is not `0`.
   public var relaunchWouldHelp: Bool {
-    guard transparentHugePages == "madvise", !mallocHugePagesChosen, !relaunchDisabled,
-          let glibcVersion, Self.version(glibcVersion, isAtLeast: (2, 35))
-    else { return false }
-    return true
+    hugePagesOnRequest && !mallocHugePagesChosen && !relaunchDisabled
+  }
+
+  /// Whether the kernel grants huge pages only on request (`madvise`) and glibc (2.35 or newer) can ask.
+  private var hugePagesOnRequest: Bool {
+    guard transparentHugePages == "madvise", let glibcVersion else { return false }
+    return Self.version(glibcVersion, isAtLeast: (2, 35))
   }
 
   /// A problem worth a line in `derisk doctor`: huge pages are on offer but malloc does not ask for them.
   public var warning: String? {
-    guard transparentHugePages == "madvise", !mallocAsksForHugePages,
-          let glibcVersion, Self.version(glibcVersion, isAtLeast: (2, 35))
-    else { return nil }
+    guard hugePagesOnRequest, !mallocAsksForHugePages else { return nil }
     return "malloc's memory sits on 4 KiB pages (the kernel grants 2 MiB pages only on request and "
       + "GLIBC_TUNABLES does not ask for them): scenario-structured solves with 10,000 and more scenarios take "
       + "about a tenth longer; start with GLIBC_TUNABLES=\(Self.tunable)"
