@@ -32,7 +32,7 @@ endif
 SWIFT_FLAGS := $(if $(filter-out generic,$(DERISK_TARGET_CPU)),-Xswiftc -target-cpu -Xswiftc $(DERISK_TARGET_CPU) \
   -Xswiftc -DDERISK_TUNED_TARGET_CPU)
 
-.PHONY: deps build run test bench doctor docs fuzz fuzz-build clean
+.PHONY: deps build run test debug-check bench doctor docs fuzz fuzz-build clean
 
 ## deps: install the system packages Derisk links against, if any is missing.
 deps:
@@ -60,10 +60,28 @@ run: deps
 	swift build -c release $(SWIFT_FLAGS)
 	.build/release/CentralAsia --report .build/central-asia-report
 
-## test: build the CLI and the examples (the CLI tests run them), then every test in release mode.
+## test: build the CLI and the examples (the CLI tests run them), then every test in release mode, then
+## the debug build's checks (debug-check).
 test: deps
 	swift build -c release $(SWIFT_FLAGS)
 	swift test -c release $(SWIFT_FLAGS)
+	$(MAKE) debug-check
+
+## debug-check: a debug build of `derisk` solves an LP, a QP and a scenario program with its value of
+## information (the parallel wait-and-see solves), each to `optimal`. The tests run in release mode, where
+## the optimiser removes most of Swift's run-time exclusivity checks; a program that embeds Derisk builds
+## it in debug mode, where two overlapping modifications of one variable stop the process (until session
+## 27 every debug solve did, and no test saw it).
+debug-check: deps
+	swift build --product derisk
+	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	.build/debug/derisk generate --materials 3 --suppliers 8 --corridors 4 --scenarios 40 --seed 3 -o $$dir/g.json; \
+	for run in "lp Tests/Fixtures/netlib/afiro.mps --json" "lp Tests/Fixtures/maros/HS21.qps --json" \
+	           "lp Tests/Fixtures/netlib/sc50a.mps --json --linear-system augmented" "solve $$dir/g.json --json"; do \
+	  .build/debug/derisk $$run > $$dir/out.json; \
+	  grep -q '"status" : "optimal"' $$dir/out.json || { echo "debug-check: derisk $$run did not end optimal"; exit 1; }; \
+	  echo "debug-check: derisk $$run: optimal"; \
+	done
 
 ## doctor: which BLAS/LAPACK the binary loads, threads, known problems.
 doctor: deps

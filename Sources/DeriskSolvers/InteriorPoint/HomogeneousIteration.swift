@@ -11,6 +11,14 @@ struct EmbeddingDirection {
   init(n: Int, m: Int) {
     x = [Double](repeating: 0, count: n); y = [Double](repeating: 0, count: m)
   }
+
+  /// Runs `body` on (x, y) as two inout arguments. `f(&d.x, &d.y)` on a direction that nested functions
+  /// capture is two overlapping modifications of one variable, which Swift's run-time exclusivity check
+  /// stops (every debug build of a program embedding Derisk crashed on its first solve); here they are
+  /// two stored properties of an inout `self`, which the rules allow.
+  mutating func withVectors<R>(_ body: (inout [Double], inout [Double]) -> R) -> R {
+    body(&x, &y)
+  }
 }
 
 extension InteriorPointSolver {
@@ -540,14 +548,14 @@ extension InteriorPointSolver {
       // with no copy kept (two vectors of n + m fewer to write per iteration): only if the constant solve's
       // check leaves the factorization untrusted is it formed again, into vectors free until `direction`
       // writes them, for the predictor's own check.
-      let affineConstant = directionRightHandSide(eta: 1, dl, du, tau * kappa, &affine.x, &affine.y)
+      let affineConstant = affine.withVectors { directionRightHandSide(eta: 1, dl, du, tau * kappa, &$0, &$1) }
       IterationKernels.copy(r1, into: &x1)
       IterationKernels.copy(b, into: &w1)
-      kkt.solvePair(&x1, &w1, &affine.x, &affine.y)
+      affine.withVectors { kkt.solvePair(&x1, &w1, &$0, &$1) }
       refine(d, r1, b, &x1, &w1)
       if !factorizationTrusted {
         _ = directionRightHandSide(eta: 1, dl, du, tau * kappa, &step.x, &r2)
-        refine(d, step.x, r2, &affine.x, &affine.y)
+        affine.withVectors { refine(d, step.x, r2, &$0, &$1) }
       }
       let coefTau = -xPx / (tau * tau) - kappa / tau - lowerSquares - upperSquares
       let denominator = IterationKernels.dot(v, x1) + IterationKernels.dot(b, w1) + coefTau
