@@ -20,7 +20,8 @@
 /// the generator stopped rounding probabilities to 10⁻⁴, a third of the 10,000 scenarios had probability
 /// zero, and there the weights saved 24 iterations of 129.) The square root and the floor were the best of
 /// the powers (¼, ½, ¾, 1) and floors (10⁻³ … 10⁻¹) tried, and zero-cost blocks (zero probability) get
-/// the floor. Programs without blocks get wₖ = 1, the classical path.
+/// the floor. Programs without blocks get wₖ = 1, the classical path. The starting point shifts the dual
+/// slacks in proportion to wₖ² (see the starting point in `HomogeneousIteration.swift`).
 struct CentralPathWeights {
   /// The weights of the pairs on lower bounds (in the order of the iteration's L) and on upper bounds (U).
   let lower: SlotWeights, upper: SlotWeights
