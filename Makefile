@@ -71,7 +71,7 @@ test: deps
 ## information (the parallel wait-and-see solves), each to `optimal`. The tests run in release mode, where
 ## the optimiser removes most of Swift's run-time exclusivity checks; a program that embeds Derisk builds
 ## it in debug mode, where two overlapping modifications of one variable stop the process (until session
-## 27 every debug solve did, and no test saw it).
+## 28 every debug solve did, and no test saw it).
 debug-check: deps
 	swift build --product derisk
 	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
