@@ -264,30 +264,7 @@ extension InteriorPointSolver {
       let shiftS = max(-1.5 * minS, 0), shiftZ = max(-1.5 * minZ, 0)
       for k in 0..<nL { sl[k] += shiftS; zl[k] += shiftZ }
       for k in 0..<nU { su[k] += shiftS; zu[k] += shiftZ }
-      // Mehrotra's final shift, on the weighted path: sₖ += δs and zₖ += δz·wₖ², with
-      //     δs = ½ sᵀz / Σₖ zₖ,   δz = ½ sᵀz / Σₖ sₖ wₖ²
-      // (his δs and δz when every wₖ = 1, so a program without blocks starts where it always did). A
-      // scenario's dual slacks scale with its probability; a uniform δz put the rare scenarios' duals far
-      // above what their costs support, and the first iterations took steps of 0.005–0.09 pulling them
-      // back. Iterations (`derisk generate --materials 3 --suppliers 12 --corridors 6`, seed 1 at 1,000 /
-      // 3,000 / 10,000 / 30,000 / 100,000 scenarios, seeds 2 and 3 at 3,000 and 10,000): 31 / 42 / 57 / 67
-      // / 79 and 50, 59, 62, 79 against 31 / 43 / 63 / 78 / 88 and 53, 66, 65, 92 with the uniform shift
-      // (2026-12-01; 100,000 scenarios 73.9 / 78.8 s against 93.7 / 79.4 s, alternated). δz ∝ wₖ, √wₖ on
-      // both sides, wₖ^1.5, wₖ³ and wₖ⁴ were each worse at 1,000 or 10,000 scenarios; the Netlib and
-      // Maros–Mészáros fixtures, without blocks, take the same iterations to the same digits; of the 72
-      // fixed-plan programs of `BlockPivotDroppingTests`, 6 end `almostOptimal` against 9.
-      var sz = 0.0, sumZ = 0.0, sumWeightedS = 0.0
-      for k in 0..<nL { sz += sl[k] * zl[k]; sumZ += zl[k]; sumWeightedS += sl[k] * wL[k] * wL[k] }
-      for k in 0..<nU { sz += su[k] * zu[k]; sumZ += zu[k]; sumWeightedS += su[k] * wU[k] * wU[k] }
-      let addS = sumZ > 0 ? 0.5 * sz / sumZ : 0, addZ = sumWeightedS > 0 ? 0.5 * sz / sumWeightedS : 0
-      for k in 0..<nL {
-        let w2 = wL[k] * wL[k]
-        sl[k] = max(sl[k] + addS, 1e-4); zl[k] = max(zl[k] + addZ * w2, 1e-4 * w2)
-      }
-      for k in 0..<nU {
-        let w2 = wU[k] * wU[k]
-        su[k] = max(su[k] + addS, 1e-4); zu[k] = max(zu[k] + addZ * w2, 1e-4 * w2)
-      }
+      CentralPathWeights.shiftStartingPoint(lower: &sl, &zl, weights: wL, upper: &su, &zu, weights: wU)
     } catch {
       return finish(.numericalError, x: x, y: y, zl: zl, zu: zu, tau: tau, info: info)
     }
