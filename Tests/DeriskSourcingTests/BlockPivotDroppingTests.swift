@@ -9,8 +9,8 @@ import Testing
 /// stochastic program with the first stage fixed at the expected-value plan (the program that defines EEV)
 /// of generated seed 28 (3 materials, 8 suppliers, 4 corridors, 25 scenarios, expectation), whose zero flows
 /// sit in balance rows checked to 10⁻⁸ of their own size. It ends `almostOptimal` after 23 iterations
-/// without the dropping and `optimal` in 11 with it (measured 2026-12-01, with the weighted starting point
-/// of `HomogeneousIteration`). Over seeds 10–45 with the expectation and CVaR objectives such programs end
+/// without the dropping and `optimal` in 11 with it (measured 2026-12-01, with the weighted starting point,
+/// `CentralPathWeights.shiftStartingPoint`). Over seeds 10–45 with the expectation and CVaR objectives such programs end
 /// `almostOptimal` 6 times in 72 with the dropping and 7 without; with the earlier uniform starting point 9
 /// times with it (8 on 2026-11-30, and 15 without), and seed 14, this test's case until then, ended
 /// `optimal` only with the dropping. The 72 stochastic programs stay `optimal` in every case.
