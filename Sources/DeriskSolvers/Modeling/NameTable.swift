@@ -86,6 +86,46 @@ package struct NameTable: Sendable {
     if 10 * (k + 1) > 7 * slots.count { rebuildIndex(slotCount: NameTable.slotCount(for: k + 1)) } else { insert(k) }
   }
 
+  /// Appends names `first ..< other.count` of `other`, in order, as names `count`, `count + 1`, …, unless one of
+  /// them is already here (or comes twice among them): then nothing is appended, and the result is that name
+  /// with the index it already has. One probe per name finds both its slot and any equal name on the way.
+  package mutating func append(contentsOf other: NameTable, from first: Int) -> (name: String, existing: Int)? {
+    let before = (names: count, bytes: bytes.count)
+    let otherStart = first == 0 ? 0 : Int(other.ends[first - 1])
+    let added = other.count - first
+    guard added > 0 else { return nil }
+    precondition(count + added < Int(Int32.max), "NameTable: more than \(Int32.max) names")
+    bytes.append(contentsOf: other.bytes[otherStart...])
+    precondition(bytes.count <= Int(UInt32.max),
+                 "NameTable: the names take more than 4 GiB of UTF-8 (their end offsets are 32-bit)")
+    let shift = UInt32(before.bytes) &- UInt32(otherStart)
+    ends.reserveCapacity(count + added)
+    for k in first..<other.count { ends.append(other.ends[k] &+ shift) }
+    guard indexed else { return nil }
+    if 10 * count > 7 * slots.count {
+      slots = []
+      slots = [Int32](repeating: -1, count: NameTable.slotCount(for: count))
+      for k in 0..<before.names { insert(k) }
+    }
+    for k in before.names..<count {
+      if let existing = insertUnlessPresent(k) {
+        let name = self.name(at: k)
+        removeLast(count - before.names)
+        return (name, existing)
+      }
+    }
+    return nil
+  }
+
+  /// Removes the last `k` names (and re-indexes the others: for undoing an append, not for a fast path).
+  package mutating func removeLast(_ k: Int) {
+    guard k > 0 else { return }
+    let keep = count - k
+    bytes.removeLast(bytes.count - (keep == 0 ? 0 : Int(ends[keep - 1])))
+    ends.removeLast(k)
+    if indexed { rebuildIndex(slotCount: slots.count) }
+  }
+
   /// Makes room for `names` names in all taking `bytes` bytes of UTF-8 (totals, as `Array.reserveCapacity`),
   /// so that a table filled in one go grows its arrays and rehashes its index once. A hint only.
   package mutating func reserveCapacity(names: Int, bytes byteTotal: Int) {
@@ -131,6 +171,30 @@ package struct NameTable: Sendable {
     slots.withUnsafeMutableBufferPointer { slots in
       while slots[s] >= 0 { s = (s + 1) & mask }
       slots[s] = Int32(k)
+    }
+  }
+
+  /// Puts name k in the first empty slot of its probe sequence and returns nil, or, when an equal name sits
+  /// on that sequence, leaves the index as it is and returns that name's index.
+  private mutating func insertUnlessPresent(_ k: Int) -> Int? {
+    let mask = slots.count - 1
+    return bytes.withUnsafeBufferPointer { arena in
+      ends.withUnsafeBufferPointer { ends in
+        slots.withUnsafeMutableBufferPointer { slots in
+          let start = k == 0 ? 0 : Int(ends[k - 1]), end = Int(ends[k])
+          let key = UnsafeBufferPointer(rebasing: arena[start..<end])
+          var s = NameTable.slot(of: key, mask: mask)
+          while true {
+            let other = Int(slots[s])
+            if other < 0 { slots[s] = Int32(k); return nil }
+            let otherStart = other == 0 ? 0 : Int(ends[other - 1]), otherEnd = Int(ends[other])
+            if otherEnd - otherStart == key.count && UnsafeBufferPointer(rebasing: arena[otherStart..<otherEnd]).elementsEqual(key) {
+              return other
+            }
+            s = (s + 1) & mask
+          }
+        }
+      }
     }
   }
 

@@ -85,3 +85,38 @@ import Testing
     #expect(table.lookup("q") == 0 && table.lookup("p") == nil)
   }
 }
+
+/// `NameTable.append(contentsOf:from:)`, which joins the names of a model built in parallel pieces: the
+/// names come over in order and are found at their new indices, and a name already present (or twice among
+/// the new ones) appends nothing and says which name and where it already is.
+@Suite struct NameTableAppendTests {
+  @Test func appendedNamesAreFoundAtTheirNewIndices() {
+    var base = NameTable()
+    for name in ["contract[a]", "contract[b]"] { base.append(name) }
+    var main = base, piece = base
+    for k in 0..<5_000 { main.append("ship[a,s\(k)]") }
+    for k in 5_000..<12_000 { piece.append("ship[a,s\(k)]") }  // the index regrows once in the append
+    #expect(main.append(contentsOf: piece, from: 2) == nil)
+    #expect(main.count == 12_002)
+    var wrong = 0
+    for k in 0..<12_000 where main.lookup("ship[a,s\(k)]") != k + 2 || main.name(at: k + 2) != "ship[a,s\(k)]" { wrong += 1 }
+    #expect(wrong == 0)
+    #expect(main.lookup("contract[b]") == 1 && main.lookup("ship[a,s12000]") == nil)
+  }
+
+  @Test func aDuplicateAppendsNothing() {
+    var main = NameTable(), piece = NameTable()
+    for name in ["x", "y", "z"] { main.append(name) }
+    for name in ["x", "u", "y", "v"] { piece.append(name) }
+    let before = main.allNames()
+    let clash = main.append(contentsOf: piece, from: 1)  // "u", "y", "v": "y" is name 1
+    #expect(clash?.name == "y" && clash?.existing == 1)
+    #expect(main.allNames() == before && main.lookup("u") == nil && main.lookup("z") == 2)
+    // A name twice among the appended ones is a duplicate of the first of them.
+    var twice = NameTable()
+    for name in ["p", "q", "p"] { twice.append(name) }
+    let repeated = main.append(contentsOf: twice, from: 0)
+    #expect(repeated?.name == "p" && repeated?.existing == 3)
+    #expect(main.allNames() == before && main.lookup("p") == nil)
+  }
+}
