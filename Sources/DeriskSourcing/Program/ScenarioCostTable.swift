@@ -34,6 +34,18 @@ struct ScenarioCostTable: Sendable {
     }
   }
 
+  /// Appends the scenarios of `other` (with the same parts), its columns j ≥ `first` moved to j + `shift`.
+  mutating func append(_ other: ScenarioCostTable, shiftingFrom first: Int, by shift: Int) {
+    precondition(other.parts == parts, "ScenarioCostTable: appending a table of other parts")
+    precondition(other.columns.allSatisfy { Int($0) + shift <= Int(Int32.max) }, "ScenarioCostTable: a column does not fit 32 bits")
+    let base = columns.count, first = Int32(clamping: first), shift = Int32(shift)
+    columns.append(contentsOf: other.columns.lazy.map { $0 >= first ? $0 + shift : $0 })
+    coefficients.append(contentsOf: other.coefficients)
+    constants.append(contentsOf: other.constants)
+    present.append(contentsOf: other.present)
+    offsets.append(contentsOf: other.offsets.dropFirst().lazy.map { $0 + base })
+  }
+
   /// Gives back the capacity that growth by doubling left unused (up to half of the table).
   mutating func releaseUnusedCapacity() {
     columns.releaseUnusedCapacity()

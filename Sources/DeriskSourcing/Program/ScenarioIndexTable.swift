@@ -25,6 +25,14 @@ struct ScenarioIndexTable: Sendable {
     }
   }
 
+  /// Appends the scenarios of `other` (of the same width), its indices k ≥ `first` moved to k + `shift`.
+  mutating func append(_ other: ScenarioIndexTable, shiftingFrom first: Int, by shift: Int) {
+    precondition(other.width == width, "ScenarioIndexTable: width \(other.width) appended to width \(width)")
+    precondition(other.entries.allSatisfy { Int($0) + shift <= Int(Int32.max) }, "ScenarioIndexTable: an index does not fit 32 bits")
+    let first = Int32(clamping: first), shift = Int32(shift)
+    entries.append(contentsOf: other.entries.lazy.map { $0 >= first ? $0 + shift : $0 })
+  }
+
   /// Entry k of scenario s, or nil.
   subscript(s: Int, k: Int) -> Int? {
     let value = entries[s * width + k]

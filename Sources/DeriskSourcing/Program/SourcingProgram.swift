@@ -27,26 +27,16 @@ public struct SourcingProgram: Sendable {
   var reservationPrice: [Double] = []      // [corridor]
   var contractFee: [[Double]] = []         // [supplier][offer]
   var countryShareRows: [ShareRow] = []
-  // Per scenario, as column (row) indices in flat tables (see `ScenarioIndexTable`), read through the
-  // accessors below.
-  /// Offers in supplier order ([s][offerStart[supplier] + offer]); see `shipment`. The supplier's
-  /// capacity in the scenario is the variable's upper bound, not a row.
-  var shipColumns = ScenarioIndexTable(width: 0, scenarios: 0)
-  /// [s][leg · M + material]; see `flowVariable`.
-  var flowColumns = ScenarioIndexTable(width: 0, scenarios: 0)
-  var spotColumns = ScenarioIndexTable(width: 0, scenarios: 0)        // [s][material]
-  var drawColumns = ScenarioIndexTable(width: 0, scenarios: 0)        // [s][material]
-  var shortfallColumns = ScenarioIndexTable(width: 0, scenarios: 0)   // [s][material]
-  var demandRows = ScenarioIndexTable(width: 0, scenarios: 0)         // [s][material]
+  /// Per scenario, as column (row) indices in flat tables, read through the accessors below: the
+  /// recourse columns, the rows, the scenario cost parts and the corridor share rows.
+  var blocks = ScenarioBlockTables(offers: 0, legs: 0, materials: 0, corridors: 0, scenarios: 0)
   /// Where each supplier's offers start in a scenario's shipments.
   var offerStart: [Int] = []
-  var legRows = ScenarioIndexTable(width: 0, scenarios: 0)            // [s][leg]
-  var corridorRows = ScenarioIndexTable(width: 0, scenarios: 0)       // [s][corridor]
-  var corridorShareRows: [ShareRow] = []
   /// Cₛ split by part, Cₛ = Σ parts (see `costPart`): the first-stage parts, the same in every scenario,
-  /// once, and the scenario parts in a compact table.
+  /// once; the scenario parts are in `blocks.costParts`.
   var firstStageCostParts: [CostPart: LinearExpression] = [:]
-  var scenarioCostParts = ScenarioCostTable(parts: [.goods, .freight, .pipelineInventory, .spot, .stockpile, .shortfall])
+  /// The corridor share rows, one per scenario, corridor and capped material.
+  var corridorShareRows: [ShareRow] { blocks.corridorShareRows }
   /// Entry legs of each corridor (its throughput is their flow).
   let entryLegs: [[Int]]
   /// The CVaR threshold t (VaR at the optimum), when the objective has one.
@@ -55,25 +45,25 @@ public struct SourcingProgram: Sendable {
   /// The shipment of a supplier's offer in scenario s, 0 ≤ y ≤ capacity (a bound: as a row
   /// y − slack = 0 it cost every scenario block a row and a column for what a bound says).
   func shipment(_ s: Int, supplier i: Int, offer o: Int) -> Variable {
-    model.variable(at: shipColumns[s, offerStart[i] + o]!)
+    model.variable(at: blocks.ship[s, offerStart[i] + o]!)
   }
 
   /// The flow of material m on leg l in scenario s, when that pair can carry useful flow.
   func flowVariable(_ s: Int, leg l: Int, material m: Int) -> Variable? {
-    flowColumns[s, l * sourcingModel.materials.count + m].map { model.variable(at: $0) }
+    blocks.flow[s, l * sourcingModel.materials.count + m].map { model.variable(at: $0) }
   }
   /// The spot purchase of material m in scenario s, when the market offers any.
-  func spotVariable(_ s: Int, material m: Int) -> Variable? { spotColumns[s, m].map { model.variable(at: $0) } }
+  func spotVariable(_ s: Int, material m: Int) -> Variable? { blocks.spot[s, m].map { model.variable(at: $0) } }
   /// The stockpile draw of material m in scenario s, when the stockpile allows any.
-  func drawVariable(_ s: Int, material m: Int) -> Variable? { drawColumns[s, m].map { model.variable(at: $0) } }
+  func drawVariable(_ s: Int, material m: Int) -> Variable? { blocks.draw[s, m].map { model.variable(at: $0) } }
   /// The shortfall of material m in scenario s.
-  func shortfallVariable(_ s: Int, material m: Int) -> Variable { model.variable(at: shortfallColumns[s, m]!) }
+  func shortfallVariable(_ s: Int, material m: Int) -> Variable { model.variable(at: blocks.shortfall[s, m]!) }
   /// The demand row of material m in scenario s.
-  func demandConstraint(_ s: Int, material m: Int) -> Constraint { model.constraint(at: demandRows[s, m]!) }
+  func demandConstraint(_ s: Int, material m: Int) -> Constraint { model.constraint(at: blocks.demandRows[s, m]!) }
   /// The capacity row of leg l in scenario s, when the leg carries any flow.
-  func legConstraint(_ s: Int, leg l: Int) -> Constraint? { legRows[s, l].map { model.constraint(at: $0) } }
+  func legConstraint(_ s: Int, leg l: Int) -> Constraint? { blocks.legRows[s, l].map { model.constraint(at: $0) } }
   /// The capacity row of corridor k in scenario s, when the corridor has a cap and an entry flow.
-  func corridorConstraint(_ s: Int, corridor k: Int) -> Constraint? { corridorRows[s, k].map { model.constraint(at: $0) } }
+  func corridorConstraint(_ s: Int, corridor k: Int) -> Constraint? { blocks.corridorRows[s, k].map { model.constraint(at: $0) } }
 
   /// One share-cap row and what it caps.
   struct ShareRow: Sendable {
@@ -99,14 +89,14 @@ public struct SourcingProgram: Sendable {
 
   /// One part of Cₛ, or nil when scenario s has none.
   public func costPart(_ s: Int, _ part: CostPart) -> LinearExpression? {
-    firstStageCostParts[part] ?? scenarioCostParts.expression(s, part, in: model)
+    firstStageCostParts[part] ?? blocks.costParts.expression(s, part, in: model)
   }
 
   /// The value of one part of Cₛ at the solution (what `solution.value(of: costPart(s, part))` gives,
   /// without building the expression), or nil when scenario s has none.
   func costPartValue(_ s: Int, _ part: CostPart, in solution: ModelSolution) throws -> Double? {
     if let e = firstStageCostParts[part] { return try solution.value(of: e) }
-    return scenarioCostParts.value(s, part, at: solution.result.solution.x)
+    return blocks.costParts.value(s, part, at: solution.result.solution.x)
   }
 
   /// Builds the program of `sourcingModel` over the given scenarios.
@@ -150,7 +140,6 @@ public struct SourcingProgram: Sendable {
   private mutating func build(fixed: FirstStageDecision?) throws {
     let sm = sourcingModel
     let policy = sm.policy
-    let S = parameters.count
     let dest = sm.destination
     let M = sm.materials.count
 
@@ -174,14 +163,6 @@ public struct SourcingProgram: Sendable {
 
     offerStart = [0]
     for s in sm.suppliers { offerStart.append((offerStart.last ?? 0) + s.offers.count) }
-    shipColumns = ScenarioIndexTable(width: offerStart.last ?? 0, scenarios: S)
-    flowColumns = ScenarioIndexTable(width: sm.legs.count * M, scenarios: S)
-    spotColumns = ScenarioIndexTable(width: M, scenarios: S)
-    drawColumns = ScenarioIndexTable(width: M, scenarios: S)
-    shortfallColumns = ScenarioIndexTable(width: M, scenarios: S)
-    demandRows = ScenarioIndexTable(width: M, scenarios: S)
-    legRows = ScenarioIndexTable(width: sm.legs.count, scenarios: S)
-    corridorRows = ScenarioIndexTable(width: sm.corridors.count, scenarios: S)
     let series = SeriesNodes(sm, usable: usable, offerStart: offerStart)
 
     // First stage: contracts.
@@ -233,159 +214,10 @@ public struct SourcingProgram: Sendable {
     }
 
     // Second stage, one block per scenario.
-    let beforeScenarios = (columns: model.variableCount, rows: model.constraintCount, terms: model.termCount)
-    for s in 0..<S {
-      if s == 1 {
-        reserveForScenarios(S - 1, like: (model.variableCount - beforeScenarios.columns,
-                                          model.constraintCount - beforeScenarios.rows,
-                                          model.termCount - beforeScenarios.terms))
-      }
-      let par = parameters[s]
-      let block = BlockLabel.scenario(s)
-      var parts: [CostPart: LinearExpression] = [:]
-      var goods = LinearExpression(), freight = LinearExpression(), pipeline = LinearExpression()
-      var spotCost = LinearExpression(), stockCost = LinearExpression(), shortCost = LinearExpression()
-      // Balance of material m at node n: inflow + supply − outflow.
-      var balance: [String: [LinearExpression]] = [:]
-      func add(_ node: String, _ m: Int, _ v: Variable, _ a: Double) {
-        if balance[node] == nil { balance[node] = [LinearExpression](repeating: LinearExpression(), count: M) }
-        balance[node]![m].addTerm(v, a)
-      }
-      let materialIndex = Dictionary(sm.materials.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-
-      var shipS: [Variable] = []
-      shipS.reserveCapacity(offerStart.last ?? 0)
-      for (i, sup) in sm.suppliers.enumerated() {
-        for (o, offer) in sup.offers.enumerated() {
-          let tag = "\(sup.id),\(offer.material),\(scenarioNames[s])"
-          let y = try model.addVariable(name: "ship[\(tag)]", lower: 0, upper: par.offerCapacity[i][o], block: block)
-          try model.addConstraint(y - contract[i][o], .lessOrEqual, 0, name: "take[\(tag)]", block: block)
-          goods.addTerm(y, par.offerUnitCost[i][o])
-          if let m = materialIndex[offer.material], !series.contains(sup.origin, m) { add(sup.origin, m, y, 1) }
-          shipS.append(y)
-        }
-      }
-      shipColumns.append(shipS.map(\.index))
-
-      var flowS = [[Variable?]](repeating: [Variable?](repeating: nil, count: M), count: sm.legs.count)
-      for (l, leg) in sm.legs.enumerated() {
-        for (m, material) in sm.materials.enumerated() where usable[l][m] && series.source(leg: l, material: m) == nil {
-          flowS[l][m] = try model.addVariable(name: "flow[\(leg.id),\(material.id),\(scenarioNames[s])]", lower: 0,
-                                              upper: .infinity, block: block)
-        }
-      }
-      for (l, leg) in sm.legs.enumerated() {
-        for (m, material) in sm.materials.enumerated() where usable[l][m] {
-          // A leg out of a series node carries what came in: the variable of the way in.
-          let f: Variable
-          switch series.source(leg: l, material: m) {
-          case nil: f = flowS[l][m]!
-          case .leg(let root)?: f = flowS[root][m]!
-          case .offer(let k)?: f = shipS[k]
-          }
-          flowS[l][m] = f
-          freight.addTerm(f, par.legCost[l])
-          let carrying = material.valuePerTonne * policy.inventoryCarryingRate * par.legDays[l] / 365
-          if carrying != 0 { pipeline.addTerm(f, carrying) }
-          if !series.contains(leg.from, m) { add(leg.from, m, f, -1) }
-          if !series.contains(leg.to, m) { add(leg.to, m, f, 1) }
-        }
-      }
-      flowColumns.append(flowS.flatMap { $0.map { $0?.index } })
-
-      var spotS: [Variable?] = [], drawS: [Variable?] = [], shortS: [Variable] = [], demandS: [Constraint] = []
-      for (m, material) in sm.materials.enumerated() {
-        let tag = "\(material.id),\(scenarioNames[s])"
-        var v: Variable? = nil
-        if material.spot != nil, par.spotVolume[m] > 0 {
-          let z = try model.addVariable(name: "spot[\(tag)]", lower: 0, upper: par.spotVolume[m], block: block)
-          spotCost.addTerm(z, par.spotPrice[m])
-          add(dest, m, z, 1)
-          v = z
-        }
-        spotS.append(v)
-        var d: Variable? = nil
-        if let stock = material.stockpile {
-          let limit = min(stock.initial, stock.maxDraw ?? stock.initial)
-          if limit > 0 {
-            let x = try model.addVariable(name: "draw[\(tag)]", lower: 0, upper: limit, block: block)
-            stockCost.addTerm(x, stock.drawCost ?? material.valuePerTonne)
-            add(dest, m, x, 1)
-            d = x
-          }
-          stockCost.constant += (stock.holdingCost ?? 0) * stock.initial
-        }
-        drawS.append(d)
-        let short = try model.addVariable(name: "shortfall[\(tag)]", lower: 0, upper: .infinity, block: block)
-        shortCost.addTerm(short, material.shortfallPenalty)
-        add(dest, m, short, 1)
-        shortS.append(short)
-      }
-      spotColumns.append(spotS.map { $0?.index })
-      drawColumns.append(drawS.map { $0?.index })
-      shortfallColumns.append(shortS.map(\.index))
-
-      for m in 0..<M {
-        let e = balance[dest]?[m] ?? LinearExpression()
-        demandS.append(try model.addConstraint(e, .equal, par.demand[m], name: "demand[\(sm.materials[m].id),\(scenarioNames[s])]", block: block))
-      }
-      demandRows.append(demandS.map(\.index))
-      for node in balance.keys.sorted() where node != dest {
-        for m in 0..<M {
-          guard let e = balance[node]?[m], e.termCount > 0 else { continue }
-          try model.addConstraint(e, .equal, 0, name: "balance[\(node),\(sm.materials[m].id),\(scenarioNames[s])]", block: block)
-        }
-      }
-
-      // Leg capacities (with reserved capacity of the corridors the leg belongs to).
-      var legS = [Constraint?](repeating: nil, count: sm.legs.count)
-      for (l, leg) in sm.legs.enumerated() {
-        let flows = flowS[l].compactMap { $0 }
-        guard !flows.isEmpty else { continue }
-        var e = LinearExpression.sum(flows)
-        for (k, corridor) in sm.corridors.enumerated() where corridor.legs.contains(leg.id) {
-          if let r = reserve[k] { e.addTerm(r, -par.legCapacityMultiplier[l]) }
-        }
-        legS[l] = try model.addConstraint(e, .lessOrEqual, par.legCapacity(l, base: leg.capacity),
-                                          name: "leg[\(leg.id),\(scenarioNames[s])]", block: block)
-      }
-      legRows.append(legS.map { $0?.index })
-      // Corridor caps.
-      var corridorS = [Constraint?](repeating: nil, count: sm.corridors.count)
-      for (k, corridor) in sm.corridors.enumerated() {
-        guard let cap = corridor.capacity else { continue }
-        var e = LinearExpression()
-        for l in entryLegs[k] { for f in flowS[l] { if let f { e.addTerm(f, 1) } } }
-        guard e.termCount > 0 else { continue }
-        if let r = reserve[k] { e.addTerm(r, -par.corridorCapacityMultiplier[k]) }
-        corridorS[k] = try model.addConstraint(e, .lessOrEqual, par.corridorCapacityMultiplier[k] * cap,
-                                               name: "corridor[\(corridor.id),\(scenarioNames[s])]", block: block)
-      }
-      corridorRows.append(corridorS.map { $0?.index })
-      // Corridor share caps, as a share of this scenario's demand.
-      for (k, corridor) in sm.corridors.enumerated() {
-        for m in 0..<M {
-          let shares = policy.corridorShareCaps.filter {
-            ($0.corridor == nil || $0.corridor == corridor.id) && ($0.material == nil || $0.material == sm.materials[m].id)
-          }.map(\.share)
-          guard let share = shares.min() else { continue }
-          var e = LinearExpression()
-          for l in entryLegs[k] { if let f = flowS[l][m] { e.addTerm(f, 1) } }
-          guard e.termCount > 0 else { continue }
-          let row = try model.addConstraint(e, .lessOrEqual, share * par.demand[m],
-                                            name: "corridor_share[\(corridor.id),\(sm.materials[m].id),\(scenarioNames[s])]", block: block)
-          corridorShareRows.append(ShareRow(target: corridor.id, material: m, scenario: s, share: share, row: row))
-        }
-      }
-      parts[.goods] = goods
-      parts[.freight] = freight
-      parts[.pipelineInventory] = pipeline
-      parts[.spot] = spotCost
-      parts[.stockpile] = stockCost
-      parts[.shortfall] = shortCost
-      scenarioCostParts.append(parts)
-    }
-    scenarioCostParts.releaseUnusedCapacity()
+    let builder = ScenarioBlockBuilder(sm: sm, parameters: parameters, scenarioNames: scenarioNames, usable: usable,
+                                       series: series, offerStart: offerStart, entryLegs: entryLegs,
+                                       contract: contract, reserve: reserve)
+    try addScenarioBlocks(builder)
     try setRiskObjective()
   }
 
@@ -397,7 +229,7 @@ public struct SourcingProgram: Sendable {
   /// (every leg carrying every material, every node a balance row: 111 columns and 121 rows per scenario
   /// on the generated benchmark, against 46 and 63 built), and reserving from it held twice the storage
   /// the model needs until the names were released (about 100 MB at 10,000 scenarios).
-  private mutating func reserveForScenarios(_ count: Int, like first: (columns: Int, rows: Int, terms: Int)) {
+  mutating func reserveForScenarios(_ count: Int, like first: Model.Size) {
     let costTerms = CostPart.allCases.reduce(0) { $0 + (costPart(0, $1)?.termCount ?? 0) }
     model.reserveCapacity(variables: count * first.columns + (count + 1) + 1, constraints: count * first.rows + (count + 1),
                           terms: count * first.terms + (count + 1) * (costTerms + 2))
