@@ -364,8 +364,18 @@ public struct SourcingProgram: Sendable {
 
 extension SourcingModel {
   /// The scenario parameters of every scenario, in order.
+  /// Computed in chunks of 256 scenarios on all cores (each scenario's numbers depend on its effects alone).
   public func scenarioParameters() -> [ScenarioParameters] {
-    scenarios.map { ScenarioParameters(model: self, effects: $0.effects) }
+    let chunk = 256, count = scenarios.count
+    guard count > chunk else { return scenarios.map { ScenarioParameters(model: self, effects: $0.effects) } }
+    var result = [ScenarioParameters?](repeating: nil, count: count)
+    result.withUnsafeMutableBufferPointer { buffer in
+      let out = DisjointWrites(buffer)
+      forEachChunkInParallel((count + chunk - 1) / chunk) { c in
+        for s in c * chunk..<min(count, (c + 1) * chunk) { out[s] = ScenarioParameters(model: self, effects: scenarios[s].effects) }
+      }
+    }
+    return result.map { $0! }
   }
 
   /// Validates the model and builds its two-stage program (the program `solve` solves and
