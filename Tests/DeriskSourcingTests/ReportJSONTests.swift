@@ -36,6 +36,28 @@ import Testing
     #expect(json == escaped, "\(Self.firstDifference(json, escaped))")
   }
 
+  /// Arrays of 2,048 elements and more are written in parts of 1,024 on all cores and joined: 2,500 objects
+  /// (parts 1,024 + 1,024 + 452) with escapes, numbers and a nested long array of 3,000 numbers in one of
+  /// them, and an array of exactly 2,048, come out as Foundation writes them, separators and indents at the
+  /// parts' joins included.
+  @Test func longArraysWrittenInPartsMatchFoundation() throws {
+    struct Row: Encodable {
+      var scenarioName: String, cost: Double, parts: [String: Double], nested: [Double]?
+    }
+    let long: [Double] = (0..<3_000).map { Double($0) / 8 }
+    let rows: [Row] = (0..<2_500).map { (k: Int) -> Row in
+      let name: String = k % 7 == 0 ? "s\(k)/\"quoted\"\n" : "s\(k)"
+      let freight: Double = k % 3 == 0 ? .infinity : 0.1 * Double(k)
+      let nested: [Double]? = k == 1_500 ? long : (k % 2 == 0 ? [] : nil)
+      return Row(scenarioName: name, cost: Double(k) * 1.5 - 0.25, parts: ["goods": Double(k), "freight": freight], nested: nested)
+    }
+    struct Document: Encodable { var rows: [Row], exact: [Int] }
+    let document = Document(rows: rows, exact: Array(0..<2_048))
+    let ours = try ReportJSON.string(document), theirs = try Self.reference(document)
+    #expect(ours == theirs, "\(Self.firstDifference(ours, theirs))")
+    #expect(ours.contains("\"scenario_name\" : \"s2498\"") && ours.contains("\"scenario_name\" : \"s2499/\\\"quoted"))
+  }
+
   /// The planner's hand model's stress test (`derisk stress --json`): nested objects and optional values.
   @Test func stressTestMatchesFoundation() throws {
     let model = try SourcingModel.load(path: sourcingFixtures.deletingLastPathComponent()

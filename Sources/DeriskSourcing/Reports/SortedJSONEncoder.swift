@@ -1,3 +1,4 @@
+import DeriskSolvers
 import Foundation
 
 /// Encodes a value to exactly the bytes `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys]`,
@@ -270,10 +271,10 @@ struct SortedJSONWriter {
     case .array(let box):
       bytes.append(UInt8(ascii: "["))
       bytes.append(UInt8(ascii: "\n"))
-      for (i, element) in box.elements.enumerated() {
-        if i > 0 { bytes.append(UInt8(ascii: ",")); bytes.append(UInt8(ascii: "\n")) }
-        writeIndent(indent + 1)
-        write(element, indent: indent + 1)
+      if box.elements.count >= 2 * Self.elementsPerPart {
+        writeInParts(box, indent: indent + 1)
+      } else {
+        writeElements(box.elements[...], indent: indent + 1)
       }
       bytes.append(UInt8(ascii: "\n"))
       writeIndent(indent)
@@ -294,6 +295,42 @@ struct SortedJSONWriter {
       bytes.append(UInt8(ascii: "}"))
     }
   }
+
+  /// The elements of `elements` (a slice of an array's), each after its separator (",\n" unless it is the
+  /// array's first) and indent.
+  private mutating func writeElements(_ elements: ArraySlice<JSONNode>, indent: Int) {
+    for i in elements.indices {
+      if i > 0 { bytes.append(UInt8(ascii: ",")); bytes.append(UInt8(ascii: "\n")) }
+      writeIndent(indent)
+      write(elements[i], indent: indent)
+    }
+  }
+
+  /// Elements per part of a long array written in parallel (`writeInParts`).
+  static let elementsPerPart = 1024
+
+  /// The elements of a long array (a plan's scenarios, shadow prices, sensitivities: one per scenario), written
+  /// in parts of `elementsPerPart` by writers of their own on all cores and joined in order: the same bytes as
+  /// `writeElements`, since an element's text depends only on the element and its indent (the sorted orders a
+  /// writer remembers are only a cache). At 100,000 generated scenarios the writing took 5.9 of the 9.8 s
+  /// `derisk solve --json` spent printing its 335 MB plan.
+  private mutating func writeInParts(_ box: JSONArrayBox, indent: Int) {
+    let count = box.elements.count, size = Self.elementsPerPart
+    let array = SharedArray(box: box), escaping = escapingSlashes
+    var parts = [[UInt8]](repeating: [], count: (count + size - 1) / size)
+    parts.withUnsafeMutableBufferPointer { buffer in
+      let out = DisjointWrites(buffer)
+      forEachChunkInParallel(buffer.count) { part in
+        var writer = SortedJSONWriter(escapingSlashes: escaping)
+        writer.writeElements(array.box.elements[part * size..<min(count, (part + 1) * size)], indent: indent)
+        out[part] = writer.bytes
+      }
+    }
+    for part in parts { bytes.append(contentsOf: part) }
+  }
+
+  /// A finished array, read (never changed) by the writers of its parts.
+  private struct SharedArray: @unchecked Sendable { let box: JSONArrayBox }
 
   /// Sorted orders already computed, with the keys they were computed for: a few per coding-key type
   /// and member count.
