@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A raw view of a buffer that parallel chunks write to at disjoint indices.
 ///
@@ -29,4 +32,18 @@ package struct DisjointWrites<Element>: @unchecked Sendable {
 package func forEachChunkInParallel(_ count: Int, _ body: @Sendable (Int) -> Void) {
   if count == 1 { body(0); return }
   if count > 1 { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
+}
+
+/// Returns the memory malloc holds freed to the system (glibc's `malloc_trim(0)`, looked up with `dlsym`: the
+/// Glibc module does not declare it), for a caller whose parallel loops allocated and freed much in the worker
+/// threads: glibc gives each thread an arena of its own and keeps what is freed there for that arena, so the
+/// resident set stays high until the memory is trimmed. Nothing off glibc.
+package func releaseFreedMemory() {
+  #if canImport(Glibc)
+  typealias Trim = @convention(c) (Int) -> Int32
+  guard let handle = dlopen(nil, RTLD_NOW) else { return }
+  defer { dlclose(handle) }
+  guard let symbol = dlsym(handle, "malloc_trim") else { return }
+  _ = unsafeBitCast(symbol, to: Trim.self)(0)
+  #endif
 }

@@ -58,7 +58,6 @@ extension Model {
     let termShift = rowColumns.count - base.terms
     for i in base.rows..<fragment.constraintCount { rowStarts.append(fragment.rowStarts[i + 1] + termShift) }
     let firstOwn = base.columns
-    rowColumns.reserveCapacity(rowColumns.count + fragment.rowColumns.count - base.terms)
     for j in fragment.rowColumns[base.terms...] { rowColumns.append(j < firstOwn ? j : j + columnShift) }
     rowCoefficients.append(contentsOf: fragment.rowCoefficients[base.terms...])
     rowLower.append(contentsOf: fragment.rowLower[base.rows...])

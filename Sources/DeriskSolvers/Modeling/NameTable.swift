@@ -99,7 +99,6 @@ package struct NameTable: Sendable {
     precondition(bytes.count <= Int(UInt32.max),
                  "NameTable: the names take more than 4 GiB of UTF-8 (their end offsets are 32-bit)")
     let shift = UInt32(before.bytes) &- UInt32(otherStart)
-    ends.reserveCapacity(count + added)
     for k in first..<other.count { ends.append(other.ends[k] &+ shift) }
     guard indexed else { return nil }
     if 10 * count > 7 * slots.count {

@@ -313,6 +313,10 @@ extension SourcingProgram {
       pending = built
       next += count
     }
+    // The chunks were allocated in the worker threads' malloc arenas, which keep what is freed for those
+    // threads: at 30,000 generated scenarios the process held 240 MB more through the solve than with the
+    // scenarios built one by one, and peaked 100 MB higher, until this gave it back.
+    releaseFreedMemory()
   }
 }
 
