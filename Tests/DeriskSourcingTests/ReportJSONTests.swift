@@ -36,10 +36,10 @@ import Testing
     #expect(json == escaped, "\(Self.firstDifference(json, escaped))")
   }
 
-  /// Arrays of 2,048 elements and more are written in parts of 1,024 on all cores and joined: 2,500 objects
-  /// (parts 1,024 + 1,024 + 452) with escapes, numbers and a nested long array of 3,000 numbers in one of
-  /// them, and an array of exactly 2,048, come out as Foundation writes them, separators and indents at the
-  /// parts' joins included.
+  /// Arrays and objects of 2,048 elements or members and more are written in parts of 1,024 on all cores and
+  /// joined: 2,500 objects (parts 1,024 + 1,024 + 452) with escapes, numbers and a nested long array of 3,000
+  /// numbers in one of them, an array of exactly 2,048, and a dictionary of 2,500 members, come out as
+  /// Foundation writes them, separators, indents and key order at the parts' joins included.
   @Test func longArraysWrittenInPartsMatchFoundation() throws {
     struct Row: Encodable {
       var scenarioName: String, cost: Double, parts: [String: Double], nested: [Double]?
@@ -51,8 +51,10 @@ import Testing
       let nested: [Double]? = k == 1_500 ? long : (k % 2 == 0 ? [] : nil)
       return Row(scenarioName: name, cost: Double(k) * 1.5 - 0.25, parts: ["goods": Double(k), "freight": freight], nested: nested)
     }
-    struct Document: Encodable { var rows: [Row], exact: [Int] }
-    let document = Document(rows: rows, exact: Array(0..<2_048))
+    struct Document: Encodable { var rows: [Row], exact: [Int], perScenario: [String: Double] }
+    // An object of 2,500 members (a shadow price's per-scenario prices), written in parts in its sorted order.
+    let perScenario = Dictionary(uniqueKeysWithValues: (0..<2_500).map { ("s\($0)", Double($0) / 3) })
+    let document = Document(rows: rows, exact: Array(0..<2_048), perScenario: perScenario)
     let ours = try ReportJSON.string(document), theirs = try Self.reference(document)
     #expect(ours == theirs, "\(Self.firstDifference(ours, theirs))")
     #expect(ours.contains("\"scenario_name\" : \"s2498\"") && ours.contains("\"scenario_name\" : \"s2499/\\\"quoted"))

@@ -272,7 +272,10 @@ struct SortedJSONWriter {
       bytes.append(UInt8(ascii: "["))
       bytes.append(UInt8(ascii: "\n"))
       if box.elements.count >= 2 * Self.elementsPerPart {
-        writeInParts(box, indent: indent + 1)
+        let array = SharedBox(box: box)
+        writeInParts(count: box.elements.count) { writer, range in
+          writer.writeElements(array.box.elements[range], indent: indent + 1)
+        }
       } else {
         writeElements(box.elements[...], indent: indent + 1)
       }
@@ -282,13 +285,14 @@ struct SortedJSONWriter {
     case .object(let box):
       bytes.append(UInt8(ascii: "{"))
       bytes.append(UInt8(ascii: "\n"))
-      for (i, index) in sortedOrder(box).enumerated() {
-        let member = box.members[index]
-        if i > 0 { bytes.append(UInt8(ascii: ",")); bytes.append(UInt8(ascii: "\n")) }
-        writeIndent(indent + 1)
-        writeString(member.key)
-        bytes.append(contentsOf: " : ".utf8)
-        write(member.value, indent: indent + 1)
+      let order = sortedOrder(box)
+      if order.count >= 2 * Self.elementsPerPart {
+        let object = SharedBox(box: box)
+        writeInParts(count: order.count) { writer, range in
+          writer.writeMembers(of: object.box, order[range], indent: indent + 1)
+        }
+      } else {
+        writeMembers(of: box, order[...], indent: indent + 1)
       }
       bytes.append(UInt8(ascii: "\n"))
       writeIndent(indent)
@@ -306,20 +310,33 @@ struct SortedJSONWriter {
     }
   }
 
-  /// Elements per part of a long array written in parallel (`writeInParts`).
+  /// The members of `box` at the positions `order` holds (a slice of its sorted order), each after its separator
+  /// (",\n" unless it is the object's first) and indent.
+  private mutating func writeMembers(of box: JSONObjectBox, _ order: ArraySlice<Int>, indent: Int) {
+    for i in order.indices {
+      let member = box.members[order[i]]
+      if i > 0 { bytes.append(UInt8(ascii: ",")); bytes.append(UInt8(ascii: "\n")) }
+      writeIndent(indent)
+      writeString(member.key)
+      bytes.append(contentsOf: " : ".utf8)
+      write(member.value, indent: indent)
+    }
+  }
+
+  /// Elements (or members) per part of a long array (or object) written in parallel (`writeInParts`).
   static let elementsPerPart = 1024
 
-  /// The elements of a long array (a plan's scenarios, shadow prices, sensitivities: one per scenario), written
-  /// in parts of `elementsPerPart` by writers of their own on all cores and joined in order: the same bytes as
-  /// `writeElements`, since an element's text depends only on the element and its indent (the sorted orders a
-  /// writer remembers are only a cache). At 100,000 generated scenarios the writing took 5.9 of the 9.8 s
-  /// `derisk solve --json` spent printing its 335 MB plan.
-  /// The parts go in rounds of two per core, each round appended before the next is written, so that the
-  /// parts held besides the document stay a few megabytes (held all at once, they raised the peak resident
-  /// set of a 100,000-scenario `derisk solve --json` by 139 MB).
-  private mutating func writeInParts(_ box: JSONArrayBox, indent: Int) {
-    let count = box.elements.count, size = Self.elementsPerPart
-    let array = SharedArray(box: box), escaping = escapingSlashes
+  /// The `count` elements of a long array, or members of a long object (a plan's scenarios and sensitivities,
+  /// one element per scenario; each shadow price's per-scenario object, one member per scenario), written in
+  /// parts of `elementsPerPart` by writers of their own on all cores (`writeRange` writes positions `range`,
+  /// separators included) and joined in order: the same bytes as one writer writes, since an element's text
+  /// depends only on the element and its indent (the sorted orders a writer remembers are only a cache). The
+  /// parts go in rounds of two per core, each round appended before the next is written, so that the parts
+  /// held besides the document stay a few megabytes (held all at once, they raised the peak resident set of a
+  /// 100,000-scenario `derisk solve --json` by 139 MB). At 100,000 generated scenarios the writing took 5.9
+  /// of the 9.8 s `derisk solve --json` spent printing its 335 MB plan, on one core.
+  private mutating func writeInParts(count: Int, _ writeRange: @Sendable (inout SortedJSONWriter, Range<Int>) -> Void) {
+    let size = Self.elementsPerPart, escaping = escapingSlashes
     let partCount = (count + size - 1) / size, round = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
     for first in stride(from: 0, to: partCount, by: round) {
       var parts = [[UInt8]](repeating: [], count: min(round, partCount - first))
@@ -328,7 +345,7 @@ struct SortedJSONWriter {
         forEachChunkInParallel(buffer.count) { k in
           let part = first + k
           var writer = SortedJSONWriter(escapingSlashes: escaping)
-          writer.writeElements(array.box.elements[part * size..<min(count, (part + 1) * size)], indent: indent)
+          writeRange(&writer, part * size..<min(count, (part + 1) * size))
           out[k] = writer.bytes
         }
       }
@@ -336,8 +353,8 @@ struct SortedJSONWriter {
     }
   }
 
-  /// A finished array, read (never changed) by the writers of its parts.
-  private struct SharedArray: @unchecked Sendable { let box: JSONArrayBox }
+  /// A finished array or object, read (never changed) by the writers of its parts.
+  private struct SharedBox<Box>: @unchecked Sendable { let box: Box }
 
   /// Sorted orders already computed, with the keys they were computed for: a few per coding-key type
   /// and member count.
