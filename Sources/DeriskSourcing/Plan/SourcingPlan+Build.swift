@@ -169,13 +169,14 @@ extension SourcingPlan {
     let S = names.count
     let unit = "\(sm.currency)/t"
     var out: [ShadowPrice] = []
+    /// out[k]'s price in each scenario, put in its `perScenario` by name at the end (see there).
+    var perScenario: [[Double]] = []
     func dual(_ c: Constraint?) throws -> Double { try c.map { try solution.dual(of: $0) } ?? 0 }
     func make(_ kind: ShadowPrice.Kind, _ target: String, _ material: String?, _ unit: String, first: Double,
               _ per: [Double]) -> ShadowPrice {
-      var dict: [String: Double] = [:]
-      for s in 0..<S { dict[names[s]] = per[s] == 0 ? 0 : per[s] }
+      perScenario.append(per)
       return ShadowPrice(kind: kind, target: target, material: material, unit: unit, value: first + per.reduce(0, +),
-                         firstStage: first, perScenario: dict)
+                         firstStage: first, perScenario: [:])
     }
     // Legs: −y · κ.
     var legPrice: [[Double]] = []
@@ -253,6 +254,18 @@ extension SourcingPlan {
     for key in order {
       let parts = key.split(separator: "\u{1}").map(String.init)
       out.append(make(.corridorShareCap, parts[0], parts[1], ppUnit, first: 0, corridorShare[key] ?? []))
+    }
+    // The prices by scenario name, one dictionary per price, built in parallel: at 100,000 scenarios the 65
+    // dictionaries of 100,000 names took 2.3 s one after the other.
+    let prices = perScenario
+    out.withUnsafeMutableBufferPointer { buffer in
+      guard !buffer.isEmpty else { return }
+      let result = DisjointWrites(buffer)
+      forEachChunkInParallel(buffer.count) { k in
+        var byName = [String: Double](minimumCapacity: S)
+        for s in 0..<S { byName[names[s]] = prices[k][s] == 0 ? 0 : prices[k][s] }
+        result[k].perScenario = byName
+      }
     }
     return out
   }
