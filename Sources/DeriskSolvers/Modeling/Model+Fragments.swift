@@ -8,12 +8,12 @@
 /// that adding the pieces one after the other would have built, whatever the number of threads.
 extension Model {
   /// How many variables, constraints and constraint terms a model holds: where a fragment's own part starts.
-  package struct Size: Sendable, Hashable {
-    package var columns: Int
-    package var rows: Int
-    package var terms: Int
+  public struct Size: Sendable, Hashable {
+    public var columns: Int
+    public var rows: Int
+    public var terms: Int
 
-    package init(columns: Int, rows: Int, terms: Int) {
+    public init(columns: Int, rows: Int, terms: Int) {
       self.columns = columns
       self.rows = rows
       self.terms = terms
@@ -21,7 +21,7 @@ extension Model {
   }
 
   /// The model's size now.
-  package var size: Size { Size(columns: variableCount, rows: constraintCount, terms: termCount) }
+  public var size: Size { Size(columns: variableCount, rows: constraintCount, terms: termCount) }
 
   /// Appends what `fragment` added above `base`: its variables `base.columns ..< fragment.variableCount` and
   /// its constraints `base.rows ..< fragment.constraintCount`, in order, with their names, bounds and blocks;
@@ -35,7 +35,7 @@ extension Model {
   /// - Throws: `ModelError.duplicateName` when a fragment name is already this model's (nothing is then
   ///   appended), `.invalid` when the names were released or `fragment` is not such a copy.
   @discardableResult
-  package mutating func append(_ fragment: Model, above base: Size) throws -> (columns: Int, rows: Int) {
+  public mutating func append(_ fragment: Model, above base: Size) throws -> (columns: Int, rows: Int) {
     try checkBuildData(in: "append")
     try fragment.checkBuildData(in: "append")
     guard fragment.identity == identity, base.columns <= variableCount, base.rows <= constraintCount,
