@@ -116,11 +116,26 @@ public struct Model: Sendable {
   /// after 2.95–3.26 s with it, 2.50–2.57 s without).
   package func expression(columns: ArraySlice<Int32>, coefficients: ArraySlice<Double>,
                           constant: Double) -> LinearExpression {
-    precondition(columns.count == coefficients.count, "expression: \(columns.count) columns, \(coefficients.count) coefficients")
-    let id = identity
-    return LinearExpression(variables: columns.map { Variable(model: id, index: Int($0)) },
-                            coefficients: Array(coefficients), constant: constant)
+    columnHandles.expression(columns: columns, coefficients: coefficients, constant: constant)
   }
+
+  /// What `expression(columns:coefficients:constant:)` needs of the model, without the model: for a builder that
+  /// adds to the model while it still makes expressions of columns it has (a copy of the model held meanwhile
+  /// would make the next addition copy all of the model's storage).
+  package struct ColumnHandles: Sendable {
+    let identity: ModelIdentity
+    /// Σₖ coefficients[k] · x_{columns[k]} + constant, as `Model.expression(columns:coefficients:constant:)`.
+    package func expression(columns: ArraySlice<Int32>, coefficients: ArraySlice<Double>,
+                            constant: Double) -> LinearExpression {
+      precondition(columns.count == coefficients.count, "expression: \(columns.count) columns, \(coefficients.count) coefficients")
+      let id = identity
+      return LinearExpression(variables: columns.map { Variable(model: id, index: Int($0)) },
+                              coefficients: Array(coefficients), constant: constant)
+    }
+  }
+
+  /// This model's `ColumnHandles`.
+  package var columnHandles: ColumnHandles { ColumnHandles(identity: identity) }
 
   // MARK: Variables
 

@@ -57,10 +57,15 @@ struct ScenarioCostTable: Sendable {
 
   /// Part `part` of scenario s as an expression of `model`'s columns, or nil when the scenario has none
   /// (or the part is not one of `parts`).
-  func expression(_ s: Int, _ part: SourcingProgram.CostPart, in model: Model) -> LinearExpression? {
+  func expression(_ s: Int, _ part: SourcingProgram.CostPart, in model: Model.ColumnHandles) -> LinearExpression? {
     guard let k = slot(s, part) else { return nil }
     let range = offsets[k]..<offsets[k + 1]
     return model.expression(columns: columns[range], coefficients: coefficients[range], constant: constants[k])
+  }
+
+  /// The number of terms of part `part` of scenario s (0 when the scenario has none).
+  func termCount(_ s: Int, _ part: SourcingProgram.CostPart) -> Int {
+    slot(s, part).map { offsets[$0 + 1] - offsets[$0] } ?? 0
   }
 
   /// The value of part `part` of scenario s at the point x (indexed by column; NaN when x is empty), or

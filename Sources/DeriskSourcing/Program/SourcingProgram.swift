@@ -82,14 +82,22 @@ public struct SourcingProgram: Sendable {
 
   /// Cₛ, the cost of scenario s as an affine expression of the program's variables.
   public func scenarioCost(_ s: Int) -> LinearExpression {
+    Self.scenarioCost(s, firstStage: firstStageCostParts, scenarioParts: blocks.costParts, in: model.columnHandles)
+  }
+
+  /// Cₛ from its parts: the first stage's (`firstStage`) and the scenario's (`scenarioParts`), in `CostPart` order.
+  static func scenarioCost(_ s: Int, firstStage: [CostPart: LinearExpression], scenarioParts: ScenarioCostTable,
+                           in handles: Model.ColumnHandles) -> LinearExpression {
     var e = LinearExpression()
-    for part in CostPart.allCases { if let x = costPart(s, part) { e += x } }
+    for part in CostPart.allCases {
+      if let x = firstStage[part] ?? scenarioParts.expression(s, part, in: handles) { e += x }
+    }
     return e
   }
 
   /// One part of Cₛ, or nil when scenario s has none.
   public func costPart(_ s: Int, _ part: CostPart) -> LinearExpression? {
-    firstStageCostParts[part] ?? blocks.costParts.expression(s, part, in: model)
+    firstStageCostParts[part] ?? blocks.costParts.expression(s, part, in: model.columnHandles)
   }
 
   /// The value of one part of Cₛ at the solution (what `solution.value(of: costPart(s, part))` gives,
@@ -272,11 +280,19 @@ public struct SourcingProgram: Sendable {
     let policy = sourcingModel.policy
     let p = probabilities
     let lambda = policy.riskAversion
-    let costs = (0..<p.count).map { scenarioCost($0) }
+    // Each Cₛ is made where it is used, from the cost tables, not all held at once: at 100,000 scenarios the
+    // array of them took 264 MB of fresh memory (11 million terms), which this machine kind's kernel hands out
+    // slowly (Benchmarks/RESULTS.md, session 29). The copies below are read-only while the model grows.
+    let firstStage = firstStageCostParts, scenarioParts = blocks.costParts, handles = model.columnHandles
+    let costs = { (s: Int) in SourcingProgram.scenarioCost(s, firstStage: firstStage, scenarioParts: scenarioParts, in: handles) }
+    let firstStageTerms = CostPart.allCases.reduce(0) { $0 + (firstStage[$1]?.termCount ?? 0) }
+    let costTerms = p.indices.reduce(0) { total, s in
+      CostPart.allCases.reduce(total + firstStageTerms) { $0 + (firstStage[$1] == nil ? scenarioParts.termCount(s, $1) : 0) }
+    }
     // Reserved (the expected cost's terms and a few per scenario for the risk terms), not grown by doubling:
     // at 100,000 scenarios the objective holds 11 million terms while the model still has its names.
     var objective = LinearExpression()
-    objective.reserveCapacity(costs.reduce(0) { $0 + $1.termCount } + 2 * p.count + 2)
+    objective.reserveCapacity(costTerms + 2 * p.count + 2)
     switch policy.riskMeasure {
     case .tvBall:
       let wcE = try AmbiguitySet.totalVariation(radius: policy.tvRadius).expectationFormulation(nominal: p)
@@ -286,7 +302,7 @@ public struct SourcingProgram: Sendable {
         threshold = try addRisk(wcC, weight: lambda, prefix: "tv_cvar", costs: costs, objective: &objective).first
       }
     default:
-      for s in p.indices { objective.add(costs[s], times: p[s]) }
+      for s in p.indices { objective.add(costs(s), times: p[s]) }
       guard lambda > 0 else { break }
       if policy.riskMeasure == .cvar {
         let f = try LinearRiskFormulation.conditionalValueAtRisk(probabilities: p, confidence: policy.cvarConfidence)
@@ -304,7 +320,7 @@ public struct SourcingProgram: Sendable {
   /// (or to the first stage); an auxiliary variable is in scenario s when all its rows are; anything
   /// else is first stage (found by a fixed-point pass).
   @discardableResult
-  private mutating func addRisk(_ f: LinearRiskFormulation, weight: Double, prefix: String, costs: [LinearExpression],
+  private mutating func addRisk(_ f: LinearRiskFormulation, weight: Double, prefix: String, costs: (Int) -> LinearExpression,
                                 objective: inout LinearExpression) throws -> [Variable] {
     let n = f.auxiliaryVariables.count
     var varScenario = [Int?](repeating: nil, count: n)
@@ -345,7 +361,7 @@ public struct SourcingProgram: Sendable {
       for t in terms {
         switch t.operand {
         case .auxiliary(let i): e.addTerm(aux[i], t.coefficient)
-        case .scenarioLoss(let s): e.add(costs[s], times: t.coefficient)
+        case .scenarioLoss(let s): e.add(costs(s), times: t.coefficient)
         }
       }
       return e
