@@ -262,8 +262,8 @@ extension SourcingProgram {
   /// model and appended in scenario order (`Model.append(_:above:)`). The chunks do not depend on the number
   /// of threads, so the model is the one a loop over the scenarios builds, column for column and name for
   /// name. Each round builds two chunks per core while one more thread appends the previous round's, so at
-  /// most two rounds of chunks are held at once. At 30,000 generated scenarios the program takes 3.6 s to
-  /// build on two cores instead of 5.8 s scenario by scenario (Benchmarks/RESULTS.md, session 29).
+  /// most two rounds of chunks are held at once. At 30,000 generated scenarios the program took 3.6–3.9 s to
+  /// build on two cores against 5.8–6.6 s with every scenario in one chunk (Benchmarks/RESULTS.md, session 29).
   mutating func addScenarioBlocks(_ builder: ScenarioBlockBuilder) throws {
     let S = parameters.count
     let base = model, baseSize = model.size

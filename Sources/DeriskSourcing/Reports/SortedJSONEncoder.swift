@@ -332,9 +332,9 @@ struct SortedJSONWriter {
   /// separators included) and joined in order: the same bytes as one writer writes, since an element's text
   /// depends only on the element and its indent (the sorted orders a writer remembers are only a cache). The
   /// parts go in rounds of two per core, each round appended before the next is written, so that the parts
-  /// held besides the document stay a few megabytes (held all at once, they raised the peak resident set of a
-  /// 100,000-scenario `derisk solve --json` by 139 MB). At 100,000 generated scenarios the writing took 5.9
-  /// of the 9.8 s `derisk solve --json` spent printing its 335 MB plan, on one core.
+  /// held besides the document stay a few megabytes, not a second copy of the array's text. At 100,000
+  /// generated scenarios the writing took 5.9 of the 9.8 s `derisk solve --json` spent printing its 335 MB
+  /// plan, on one core.
   private mutating func writeInParts(count: Int, _ writeRange: @Sendable (inout SortedJSONWriter, Range<Int>) -> Void) {
     let size = Self.elementsPerPart, escaping = escapingSlashes
     let partCount = (count + size - 1) / size, round = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
