@@ -101,11 +101,7 @@ package struct NameTable: Sendable {
     let shift = UInt32(before.bytes) &- UInt32(otherStart)
     for k in first..<other.count { ends.append(other.ends[k] &+ shift) }
     guard indexed else { return nil }
-    if 10 * count > 7 * slots.count {
-      slots = []
-      slots = [Int32](repeating: -1, count: NameTable.slotCount(for: count))
-      for k in 0..<before.names { insert(k) }
-    }
+    if 10 * count > 7 * slots.count { rebuildIndex(slotCount: NameTable.slotCount(for: count), names: before.names) }
     for k in before.names..<count {
       if let existing = insertUnlessPresent(k) {
         let name = self.name(at: k)
@@ -197,10 +193,10 @@ package struct NameTable: Sendable {
     }
   }
 
-  /// Replaces the index by one of `slotCount` slots holding every name.
-  private mutating func rebuildIndex(slotCount: Int) {
+  /// Replaces the index by one of `slotCount` slots holding the first `names` names (every name by default).
+  private mutating func rebuildIndex(slotCount: Int, names: Int? = nil) {
     slots = []  // before allocating the new one, so the two are never both held
     slots = [Int32](repeating: -1, count: slotCount)
-    for k in 0..<count { insert(k) }
+    for k in 0..<(names ?? count) { insert(k) }
   }
 }

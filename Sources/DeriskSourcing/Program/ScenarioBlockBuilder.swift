@@ -261,8 +261,9 @@ extension SourcingProgram {
   /// the rest), the others in chunks of `scenariosPerChunk`, built in parallel on copies of the first-stage
   /// model and appended in scenario order (`Model.append(_:above:)`). The chunks do not depend on the number
   /// of threads, so the model is the one a loop over the scenarios builds, column for column and name for
-  /// name. Each round builds two chunks per core while one more thread appends the previous round's, so at
-  /// most two rounds of chunks are held at once. At 30,000 generated scenarios the program took 3.6–3.9 s to
+  /// name. Each round builds two chunks per core, then appends them, so at most one round of chunks is held
+  /// at once. (Appending one round while the next is built, through a pointer to the program, measured the
+  /// same: 3.58–4.06 s against 3.59–4.72 s.) At 30,000 generated scenarios the program took 3.6–3.9 s to
   /// build on two cores against 5.8–6.6 s with every scenario in one chunk (Benchmarks/RESULTS.md, session 29).
   mutating func addScenarioBlocks(_ builder: ScenarioBlockBuilder) throws {
     let S = parameters.count
@@ -278,65 +279,33 @@ extension SourcingProgram {
     let chunk = Self.scenariosPerChunk
     let chunkCount = (S - 1 + chunk - 1) / chunk
     let wave = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
-    typealias Built = Result<(Model, ScenarioBlockTables), any Error>
-    // Each round builds the next `wave` chunks while one more thread appends the previous round's.
-    var pending: [Built?] = [], next = 0
-    while next < chunkCount || !pending.isEmpty {
-      let first = next, count = min(wave, chunkCount - next)
-      var built = [Built?](repeating: nil, count: count)
-      var failure: (any Error)? = nil
-      let appending = pending
-      withUnsafeMutablePointer(to: &self) { program in
-        withUnsafeMutablePointer(to: &failure) { failure in
-          let target = ExclusiveAccess(program), failed = ExclusiveAccess(failure)
-          built.withUnsafeMutableBufferPointer { buffer in
-            let out = buffer.isEmpty ? nil : DisjointWrites(buffer)
-            forEachChunkInParallel(count + (appending.isEmpty ? 0 : 1)) { c in
-              guard c < count, let out else {
-                do { try Self.append(appending, above: baseSize, to: &target.pointer.pointee) } catch { failed.pointer.pointee = error }
-                return
-              }
-              let lower = 1 + (first + c) * chunk, upper = min(S, lower + chunk)
-              out[c] = Result {
-                var fragment = base
-                fragment.reserveCapacity(variables: (upper - lower) * perScenario.columns,
-                                         constraints: (upper - lower) * perScenario.rows, terms: (upper - lower) * perScenario.terms)
-                var tables = builder.tables(scenarios: upper - lower)
-                for s in lower..<upper { try builder.add(s, to: &fragment, tables: &tables) }
-                return (fragment, tables)
-              }
-            }
+    for first in stride(from: 0, to: chunkCount, by: wave) {
+      var built = [Result<(Model, ScenarioBlockTables), any Error>?](repeating: nil, count: min(wave, chunkCount - first))
+      built.withUnsafeMutableBufferPointer { buffer in
+        let out = DisjointWrites(buffer)
+        forEachChunkInParallel(buffer.count) { c in
+          let lower = 1 + (first + c) * chunk, upper = min(S, lower + chunk)
+          out[c] = Result {
+            var fragment = base
+            fragment.reserveCapacity(variables: (upper - lower) * perScenario.columns,
+                                     constraints: (upper - lower) * perScenario.rows, terms: (upper - lower) * perScenario.terms)
+            var tables = builder.tables(scenarios: upper - lower)
+            for s in lower..<upper { try builder.add(s, to: &fragment, tables: &tables) }
+            return (fragment, tables)
           }
         }
       }
-      if let failure { throw failure }
-      pending = built
-      next += count
+      // In scenario order: the first failure thrown is the first scenario's that failed.
+      for result in built {
+        let (fragment, tables) = try result!.get()
+        let appended = try model.append(fragment, above: baseSize)
+        blocks.append(tables, shift: ScenarioShift(firstColumn: baseSize.columns, columns: appended.columns,
+                                                   firstRow: baseSize.rows, rows: appended.rows), in: model)
+      }
     }
     // The chunks were allocated in the worker threads' malloc arenas, which keep what is freed for those
     // threads: at 30,000 generated scenarios the process held 240 MB more through the solve than with the
     // scenarios built one by one, and peaked 100 MB higher, until this gave it back.
     releaseFreedMemory()
   }
-}
-
-extension SourcingProgram {
-  /// Appends built chunks (copies of the first-stage model of size `base`, with their tables) in order; the
-  /// first failure, in scenario order, is thrown.
-  fileprivate static func append(_ chunks: [Result<(Model, ScenarioBlockTables), any Error>?], above base: Model.Size,
-                                 to program: inout SourcingProgram) throws {
-    for result in chunks {
-      let (fragment, tables) = try result!.get()
-      let appended = try program.model.append(fragment, above: base)
-      program.blocks.append(tables, shift: ScenarioShift(firstColumn: base.columns, columns: appended.columns,
-                                                         firstRow: base.rows, rows: appended.rows), in: program.model)
-    }
-  }
-}
-
-/// A pointer to the program for the one iteration of a parallel loop that appends to it, while the other
-/// iterations build chunks from copies and write only their own result slots.
-private struct ExclusiveAccess<Value>: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<Value>
-  init(_ pointer: UnsafeMutablePointer<Value>) { self.pointer = pointer }
 }
