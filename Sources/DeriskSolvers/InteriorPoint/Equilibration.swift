@@ -28,31 +28,13 @@ struct Equilibration {
     var P = form.P
     var colNorm = [Double](repeating: 0, count: n), rowNorm = [Double](repeating: 0, count: m)
     var dj = [Double](repeating: 1, count: n), ei = [Double](repeating: 1, count: m)
-    for _ in 0..<passes {
-      for j in 0..<n { colNorm[j] = 0; dj[j] = 1 }
-      for i in 0..<m { rowNorm[i] = 0; ei[i] = 1 }
-      // The norms in one serial pass over Ā's entries (the row maxima gather from every column), through
-      // raw buffers: at 100,000 generated scenarios the scaling's passes over 33 million entries took
-      // 2.15 s with the arrays' bounds checks.
-      pattern.columnStarts.withUnsafeBufferPointer { starts in
-        pattern.rowIndices.withUnsafeBufferPointer { rows in
-          values.withUnsafeBufferPointer { vals in
-            colNorm.withUnsafeMutableBufferPointer { cn in
-              rowNorm.withUnsafeMutableBufferPointer { rn in
-                for j in 0..<n {
-                  var norm = 0.0
-                  for p in starts[j]..<starts[j + 1] {
-                    let v = abs(vals[p])
-                    norm = max(norm, v)
-                    rn[rows[p]] = max(rn[rows[p]], v)
-                  }
-                  cn[j] = norm
-                }
-              }
-            }
-          }
-        }
-      }
+    // Each sweep over Ā's entries scales them by the pass before's factors and takes the maxima this pass
+    // needs (`RuizSweep`): one sweep per pass where a norm pass and a scaling pass were two.
+    var sweep = RuizSweep(pattern, rowCount: m, ranges: passes > 0 ? nil : 1)
+    if passes > 0 {
+      sweep.scaleAndMeasure(&values, scales: nil, columnNorm: &colNorm, rowNorm: &rowNorm)
+    }
+    for pass in 0..<passes {
       if let P {
         for j in 0..<n {
           for p in P.columnStarts[j]..<P.columnStarts[j + 1] {
@@ -62,38 +44,20 @@ struct Equilibration {
           }
         }
       }
-      var change = 0.0
-      for j in 0..<n where colNorm[j] > 0 {
-        dj[j] = 1 / colNorm[j].squareRoot()
-        change = max(change, abs(1 - colNorm[j]))
-      }
-      for i in 0..<m where rowNorm[i] > 0 {
-        ei[i] = 1 / rowNorm[i].squareRoot()
-        change = max(change, abs(1 - rowNorm[i]))
-      }
-      // Each entry is scaled once, independently: the columns go in parallel chunks (the same values for
-      // any number of threads).
-      pattern.columnStarts.withUnsafeBufferPointer { starts in
-        pattern.rowIndices.withUnsafeBufferPointer { rows in
-          ei.withUnsafeBufferPointer { eb in
-            dj.withUnsafeBufferPointer { db in
-              values.withUnsafeMutableBufferPointer { vals in
-                let startsView = SharedIndices(starts), rowsView = SharedIndices(rows)
-                let e = SharedReads(eb), d = SharedReads(db), v = SharedWrites(vals)
-                IterationKernels.chunked(n) { range in
-                  for j in range {
-                    for p in startsView[j]..<startsView[j + 1] { v[p] *= e[rowsView[p]] * d[j] }
-                  }
-                }
-              }
-            }
-          }
-        }
+      // This pass's factors dⱼ = 1/√‖·‖ (1 for an empty column or row), their products D and E, and the
+      // largest |1 − ‖·‖| (an exact maximum: the same for any chunking).
+      let change = max(Equilibration.passFactors(colNorm, into: &dj, accumulating: &D),
+                       Equilibration.passFactors(rowNorm, into: &ei, accumulating: &E))
+      // Each entry is scaled once, independently, by Eᵢ·Dⱼ; the next pass's maxima come from the same sweep
+      // (not wanted after the last pass, or when this one ends the passes).
+      let last = pass == passes - 1 || change < 1e-3
+      if last {
+        sweep.scale(&values, rowScale: ei, columnScale: dj)
+      } else {
+        sweep.scaleAndMeasure(&values, scales: (ei, dj), columnNorm: &colNorm, rowNorm: &rowNorm)
       }
       if let p = P { P = Equilibration.scaled(p, rows: dj, columns: dj) }
-      for j in 0..<n { D[j] *= dj[j] }
-      for i in 0..<m { E[i] *= ei[i] }
-      if change < 1e-3 { break }
+      if last { break }
     }
     let A = pattern.replacingValues(values)
     // Cost scale.
@@ -118,6 +82,31 @@ struct Equilibration {
     columnScale = D
     rowScale = E
     costScale = gamma
+  }
+
+  /// factor[k] = 1/√norm[k] where norm[k] > 0 and 1 elsewhere, product[k] ·= factor[k], in parallel chunks;
+  /// returns the largest |1 − norm[k]| over the nonzero norms (0 when there are none).
+  static func passFactors(_ norm: [Double], into factor: inout [Double], accumulating product: inout [Double]) -> Double {
+    precondition(factor.count == norm.count && product.count == norm.count, "passFactors: lengths differ")
+    let count = norm.count
+    return IterationKernels.withReads([norm]) { reads in
+      IterationKernels.withWrites(&factor, &product) { factor, product in
+        let norm = reads[0]
+        return IterationKernels.chunkedExtreme(count, initial: 0, largest: true) { range in
+          var change = 0.0
+          for k in range {
+            if norm[k] > 0 {
+              factor[k] = 1 / norm[k].squareRoot()
+              change = max(change, abs(1 - norm[k]))
+            } else {
+              factor[k] = 1
+            }
+            product[k] *= factor[k]
+          }
+          return change
+        }
+      }
+    }
   }
 
   /// diag(rows) · M · diag(columns).

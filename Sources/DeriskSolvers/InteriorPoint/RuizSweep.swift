@@ -1,0 +1,135 @@
+import Foundation
+
+/// One sweep of a Ruiz pass over Ā's entries (see `Equilibration`): each entry scaled, aᵢⱼ ← aᵢⱼ·(Eᵢ·Dⱼ), and
+/// the maxima of the scaled |aᵢⱼ| by column and by row taken on the way, on all cores.
+///
+/// The columns go in a few contiguous ranges of about equal entries, one per core (at most four). A column's
+/// maximum is its own range's; a row's entries lie in several ranges, so each range takes the row maxima of
+/// its own entries (the first range in the caller's array, the others in `spare`) and they are merged after.
+/// A maximum does not depend on the order its terms come in, so every figure is the same for any number of
+/// ranges, and the same as one serial sweep's.
+package struct RuizSweep {
+  private let columnStarts: [Int], rowIndices: [Int]
+  private let m: Int
+  /// The first column of each range, and the end.
+  private let rangeStarts: [Int]
+  /// The row maxima of ranges 1, 2, …: (ranges − 1)·m entries, zero between sweeps.
+  private var spare: [Double]
+
+  /// A sweep over `pattern`'s entries (`rowCount` rows) in `ranges` column ranges: by default one per core
+  /// (at most four) once there are 2¹⁸ entries, one below.
+  package init(_ pattern: SparseMatrix, rowCount: Int, ranges: Int? = nil) {
+    columnStarts = pattern.columnStarts
+    rowIndices = pattern.rowIndices
+    m = rowCount
+    let n = pattern.columns, entries = pattern.nonzeroCount
+    // Ranges pay for their spare rows' merge when each holds a large share of the entries.
+    let cores = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    let ranges = max(1, min(n, ranges ?? (entries >= 1 << 18 ? cores : 1)))
+    var starts = [0]
+    for k in 1..<ranges {
+      // The first column whose entries start at or after k/ranges of all entries.
+      let target = entries / ranges * k
+      var low = starts[k - 1], high = n
+      while low < high {
+        let mid = (low + high) / 2
+        if pattern.columnStarts[mid] < target { low = mid + 1 } else { high = mid }
+      }
+      starts.append(low)
+    }
+    starts.append(n)
+    rangeStarts = starts
+    spare = [Double](repeating: 0, count: (ranges - 1) * rowCount)
+  }
+
+  /// Scales `values` (Ā's entries in `pattern`'s order), each as aᵢⱼ·(Eᵢ·Dⱼ) with E = `rowScale`, D = `columnScale`.
+  package mutating func scale(_ values: inout [Double], rowScale: [Double], columnScale: [Double]) {
+    sweep(&values, scales: (rowScale, columnScale), columnNorm: nil, rowNorm: nil)
+  }
+
+  /// Scales `values` as `scale` does when `scales` is given, and writes the maxima of the resulting |aᵢⱼ| by
+  /// column into `columnNorm` (n entries) and by row into `rowNorm` (m entries).
+  package mutating func scaleAndMeasure(_ values: inout [Double], scales: (rows: [Double], columns: [Double])?,
+                                columnNorm: inout [Double], rowNorm: inout [Double]) {
+    precondition(columnNorm.count == rangeStarts[rangeStarts.count - 1] && rowNorm.count == m,
+                 "RuizSweep: norm arrays of the wrong size")
+    for i in rowNorm.indices { rowNorm[i] = 0 }
+    columnNorm.withUnsafeMutableBufferPointer { columns in
+      rowNorm.withUnsafeMutableBufferPointer { rows in
+        sweep(&values, scales: scales, columnNorm: columns.baseAddress, rowNorm: rows.baseAddress)
+      }
+    }
+    // The other ranges' row maxima into the first's, and their arrays back to zero.
+    let ranges = rangeStarts.count - 1
+    guard ranges > 1 else { return }
+    let m = m
+    rowNorm.withUnsafeMutableBufferPointer { rowBuffer in
+      spare.withUnsafeMutableBufferPointer { spareBuffer in
+        let rows = DisjointWrites(rowBuffer), spare = DisjointWrites(spareBuffer)
+        IterationKernels.chunked(m) { range in
+          for i in range {
+            var norm = rows[i]
+            for k in 1..<ranges {
+              norm = max(norm, spare[(k - 1) * m + i])
+              spare[(k - 1) * m + i] = 0
+            }
+            rows[i] = norm
+          }
+        }
+      }
+    }
+  }
+
+  /// The sweep itself, one range per parallel chunk, measuring when `columnNorm` and `rowNorm` are given (the
+  /// row maxima of range k ≥ 1 go into `spare`, those of range 0 into `rowNorm`, which is zero on entry).
+  private mutating func sweep(_ values: inout [Double], scales: (rows: [Double], columns: [Double])?,
+                              columnNorm: UnsafeMutablePointer<Double>?, rowNorm: UnsafeMutablePointer<Double>?) {
+    let ranges = rangeStarts.count - 1, m = m, rangeStarts = rangeStarts
+    let measuring = columnNorm != nil && rowNorm != nil
+    let scaled = scales != nil
+    guard !values.isEmpty, scaled || measuring else {
+      if measuring { for j in 0..<rangeStarts[ranges] { columnNorm.unsafelyUnwrapped[j] = 0 } }
+      return
+    }
+    let outputs = NormOutputs(columns: columnNorm, rows: rowNorm)
+    columnStarts.withUnsafeBufferPointer { startsBuffer in
+      rowIndices.withUnsafeBufferPointer { rowsBuffer in
+        IterationKernels.withReads([scales?.rows ?? [], scales?.columns ?? []]) { scale in
+          values.withUnsafeMutableBufferPointer { valuesBuffer in
+            spare.withUnsafeMutableBufferPointer { spareBuffer in
+              let starts = SharedIndices(startsBuffer), rows = SharedIndices(rowsBuffer)
+              let e = scale[0], d = scale[1], v = SharedWrites(valuesBuffer), spare = NormOutputs(columns: nil, rows: spareBuffer.baseAddress)
+              forEachChunkInParallel(ranges) { k in
+                for j in rangeStarts[k]..<rangeStarts[k + 1] {
+                  let dj = scaled ? d[j] : 1
+                  if !measuring {
+                    for p in starts[j]..<starts[j + 1] { v[p] *= e[rows[p]] * dj }
+                    continue
+                  }
+                  let rowOut = k == 0 ? outputs.rows.unsafelyUnwrapped : spare.rows.unsafelyUnwrapped + (k - 1) * m
+                  var norm = 0.0
+                  for p in starts[j]..<starts[j + 1] {
+                    var a = v[p]
+                    if scaled {
+                      a *= e[rows[p]] * dj
+                      v[p] = a
+                    }
+                    let magnitude = abs(a), i = rows[p]
+                    norm = max(norm, magnitude)
+                    rowOut[i] = max(rowOut[i], magnitude)
+                  }
+                  outputs.columns.unsafelyUnwrapped[j] = norm
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/// Where a sweep's chunks write their maxima (each chunk its own columns, and its own range's row array).
+private struct NormOutputs: @unchecked Sendable {
+  let columns: UnsafeMutablePointer<Double>?, rows: UnsafeMutablePointer<Double>?
+}
