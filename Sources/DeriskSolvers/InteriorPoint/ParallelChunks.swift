@@ -47,3 +47,18 @@ package func releaseFreedMemory() {
   _ = unsafeBitCast(symbol, to: Trim.self)(0)
   #endif
 }
+
+/// `count` copies of `value`, written in parallel chunks of 2¹⁶ entries: a large array's first touch (the
+/// kernel clearing its fresh pages, 0.7 s for the 240 MB of factor storage at 100,000 generated scenarios on
+/// a machine that clears 2 MiB pages at 330 MB/s) then runs on all cores. Small arrays are filled serially.
+package func parallelFilledArray<T: BitwiseCopyable & Sendable>(repeating value: T, count: Int) -> [T] {
+  let chunk = 1 << 16
+  guard count > 2 * chunk else { return [T](repeating: value, count: count) }
+  return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+    let out = DisjointWrites(buffer)
+    forEachChunkInParallel((count + chunk - 1) / chunk) { k in
+      out.slice(k * chunk, min(count, (k + 1) * chunk)).initialize(repeating: value)
+    }
+    initialized = count
+  }
+}

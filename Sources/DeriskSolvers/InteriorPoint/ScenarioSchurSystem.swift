@@ -210,26 +210,48 @@ struct ScenarioSchurSystem: KKTSystem {
       bTOffset.append(bTOffset[b] + tCount[s + 1])
       bFactorOffset.append(bFactorOffset[b] + plan.slotCount)
     }
-    var bColumns = [LaneIndices](repeating: .zero, count: bColumnOffset[B])
-    var bRows = [LaneIndices](repeating: .zero, count: bRowOffset[B])
-    var bW = [Lanes](repeating: .zero, count: bEntryOffset[B])
-    var bTRows = [Int32](repeating: 0, count: bTOffset[B]), bTColumns = bTRows
-    var bTValues = [Lanes](repeating: .zero, count: bTOffset[B])
-    for b in 0..<B {
-      let plan = plans[Int(bPlan[b])]
-      for lane in 0..<width {
-        let s = Int(bBlocks[b][lane])
-        var e = bEntryOffset[b]
-        for (c, cGlobal) in (blockColumnOffset[s]..<blockColumnOffset[s + 1]).enumerated() {
-          let j = columnsOfBlocks[cGlobal]
-          bColumns[bColumnOffset[b] + c][lane] = Int32(j)
-          for p in A.columnStarts[j]..<A.columnStarts[j + 1] { bW[e][lane] = A.values[p]; e += 1 }
-        }
-        let base = blockRowOffset[s]
-        for k in 0..<plan.m { bRows[bRowOffset[b] + k][lane] = Int32(rowsOfBlocks[base + Int(plan.order[k])]) }
-        for k in 0..<tCount[s + 1] {
-          let q = blockTOffset[s] + k, t = bTOffset[b] + k
-          bTRows[t] = tR[q]; bTColumns[t] = tC[q]; bTValues[t][lane] = tV[q]
+    // Each batch fills its own ranges of the batched arrays, the batches in parallel chunks.
+    var bColumns = parallelFilledArray(repeating: LaneIndices.zero, count: bColumnOffset[B])
+    var bRows = parallelFilledArray(repeating: LaneIndices.zero, count: bRowOffset[B])
+    var bW = parallelFilledArray(repeating: Lanes.zero, count: bEntryOffset[B])
+    var bTRows = parallelFilledArray(repeating: Int32(0), count: bTOffset[B]), bTColumns = bTRows
+    var bTValues = parallelFilledArray(repeating: Lanes.zero, count: bTOffset[B])
+    let batchesPerChunk = 256
+    bColumns.withUnsafeMutableBufferPointer { columnsBuffer in
+      bRows.withUnsafeMutableBufferPointer { rowsBuffer in
+        bW.withUnsafeMutableBufferPointer { wBuffer in
+          bTRows.withUnsafeMutableBufferPointer { tRowsBuffer in
+            bTColumns.withUnsafeMutableBufferPointer { tColumnsBuffer in
+              bTValues.withUnsafeMutableBufferPointer { tValuesBuffer in
+                let columnsOut = DisjointWrites(columnsBuffer), rowsOut = DisjointWrites(rowsBuffer)
+                let wOut = DisjointWrites(wBuffer), tRowsOut = DisjointWrites(tRowsBuffer)
+                let tColumnsOut = DisjointWrites(tColumnsBuffer), tValuesOut = DisjointWrites(tValuesBuffer)
+                let (bPlan, bBlocks) = (bPlan, bBlocks)
+                let (bColumnOffset, bRowOffset, bEntryOffset, bTOffset) = (bColumnOffset, bRowOffset, bEntryOffset, bTOffset)
+                let (tR, tC, tV, tCount, blockTOffset, plans) = (tR, tC, tV, tCount, blockTOffset, plans)
+                forEachChunkInParallel((B + batchesPerChunk - 1) / batchesPerChunk) { chunk in
+                  for b in chunk * batchesPerChunk..<min(B, (chunk + 1) * batchesPerChunk) {
+                    let plan = plans[Int(bPlan[b])]
+                    for lane in 0..<width {
+                      let s = Int(bBlocks[b][lane])
+                      var e = bEntryOffset[b]
+                      for (c, cGlobal) in (blockColumnOffset[s]..<blockColumnOffset[s + 1]).enumerated() {
+                        let j = columnsOfBlocks[cGlobal]
+                        columnsOut[bColumnOffset[b] + c][lane] = Int32(j)
+                        for p in A.columnStarts[j]..<A.columnStarts[j + 1] { wOut[e][lane] = A.values[p]; e += 1 }
+                      }
+                      let base = blockRowOffset[s]
+                      for k in 0..<plan.m { rowsOut[bRowOffset[b] + k][lane] = Int32(rowsOfBlocks[base + Int(plan.order[k])]) }
+                      for k in 0..<tCount[s + 1] {
+                        let q = blockTOffset[s] + k, t = bTOffset[b] + k
+                        tRowsOut[t] = tR[q]; tColumnsOut[t] = tC[q]; tValuesOut[t][lane] = tV[q]
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -240,8 +262,8 @@ struct ScenarioSchurSystem: KKTSystem {
     tOffset = bTOffset; tRows = bTRows; tColumns = bTColumns; tValues = bTValues
     self.plans = plans
     factorOffset = bFactorOffset
-    thetaLanes = [Lanes](repeating: .zero, count: bColumnOffset[B])
-    factors = [Lanes](repeating: .zero, count: bFactorOffset[B])
+    thetaLanes = parallelFilledArray(repeating: .zero, count: bColumnOffset[B])
+    factors = parallelFilledArray(repeating: .zero, count: bFactorOffset[B])
     var columnBatch = [Int32](repeating: -1, count: n)
     for b in 0..<B {
       for c in bColumnOffset[b]..<bColumnOffset[b + 1] {
