@@ -35,6 +35,7 @@ struct ParallelRowTests {
       let result = try solve(problem, settings: settings)
       #expect(result.termination == .optimal)
       #expect(abs(result.objective - (48 - 8 * k)) < 1e-8 * (49 - 8 * k), "k = \(k)")
+      #expect(result.info.parallelRowsMerged == 2)
       #expect(abs(result.solution.x[0] - 2) < 1e-7)
       #expect(abs(result.solution.x[1] - (k - 2)) < 1e-7)
       for (i, value) in duals.enumerated() {
@@ -97,6 +98,7 @@ struct ParallelRowTests {
                                    rowUpper: [.infinity, 6], columnLower: [0, 0], columnUpper: [.infinity, .infinity])
     let result = try solve(problem)
     #expect(result.termination == .primalInfeasible)
+    #expect(result.info.parallelRowsMerged == 0)
     #expect(CertificateCheck.farkasViolation(problem: problem, rowRay: result.solution.rowDuals) < 1e-8)
     let y = result.solution.rowDuals
     #expect(y[0] > 0 && y[1] < -0.5 * y[0] * (1 - 1e-9) && y[1] > -2.0 / 3 * y[0])
@@ -114,5 +116,54 @@ struct ParallelRowTests {
     #expect(abs(result.objective - (-2)) < 1e-8 * 3)
     #expect(abs(result.solution.rowDuals[0] - (-1)) < 1e-7)
     #expect(abs(result.solution.rowDuals[1]) < 1e-7)
+  }
+
+  /// Presolve reads the rows in parallel chunks of 16,384 and sorts the blocks' rows in chunks of 1,024
+  /// blocks: 5,000 blocks of four rows cross both kinds of chunk edge. Block b is `legsInSeries` of kind
+  /// b mod 4 coupled to one first-stage column w (cost 1, 0 ≤ w ≤ 1) through its demand row,
+  /// x₁ + x₂ + s + w = 5: each block saves 10 per unit of w (one unit of shortfall), so w = 1 and each block
+  /// has x₁ + x₂ + s = 4, objective 38 − 8k for its tight capacity k (see `legsInSeries`). Kinds 0–2 are
+  /// `cases`; kind 3 has row 2 almost parallel to row 1, 2x₁ + 2.5x₂ ≤ 6.5, which must stay a row of its own:
+  /// x₁ = 2, x₂ = 1, s = 1, objective 14, y = (10, 0, −3.2, 0) (x₂ basic: 2 − 10 − 2.5y₂ = 0). Merged with
+  /// row 1 as if t = 2 it would allow x₁ + x₂ ≤ 3.25 and an objective of 12. Every other parallel row must
+  /// be found: two rows merged away in each block of kinds 0–2, one (row 3, t = −1) in kind 3.
+  @Test func rowsMergeAcrossTheParallelChunks() throws {
+    let blocks = 5_000
+    var triplets: [(row: Int, column: Int, value: Double)] = []
+    var cost = [1.0], columnLower = [0.0], columnUpper = [1.0], columnBlocks = [0]
+    var rowLower: [Double] = [], rowUpper: [Double] = [], rowBlocks: [Int] = []
+    var expectedObjective = 1.0
+    var expectedDuals: [Double] = []
+    for b in 0..<blocks {
+      let kind = b % 4, row = 4 * b, column = 1 + 3 * b
+      cost += [1, 2, 10]
+      columnLower += [0, 0, 0]
+      columnUpper += [2, .infinity, .infinity]
+      columnBlocks += [b + 1, b + 1, b + 1]
+      let secondX2 = kind == 3 ? 2.5 : 2
+      let capacities: [Double] = kind == 3 ? [3.5, 6.5, 4] : Self.cases[kind].0
+      triplets += [(row, 0, 1), (row, column, 1), (row, column + 1, 1), (row, column + 2, 1),
+                   (row + 1, column, 1), (row + 1, column + 1, 1),
+                   (row + 2, column, 2), (row + 2, column + 1, secondX2),
+                   (row + 3, column, -1), (row + 3, column + 1, -1)]
+      rowLower += [5, -.infinity, -.infinity, -capacities[2]]
+      rowUpper += [5, capacities[0], capacities[1], .infinity]
+      rowBlocks += [b + 1, b + 1, b + 1, b + 1]
+      expectedObjective += kind == 3 ? 14 : 38 - 8 * Self.cases[kind].1
+      expectedDuals += kind == 3 ? [10, 0, -3.2, 0] : Self.cases[kind].2
+    }
+    let A = try SparseMatrix(rows: rowLower.count, columns: cost.count, triplets: triplets)
+    let problem = QuadraticProgram(linearCost: cost, constraintMatrix: A, rowLower: rowLower, rowUpper: rowUpper,
+                                   columnLower: columnLower, columnUpper: columnUpper)
+    let result = try solve(problem, structure: BlockStructure(columnBlocks: columnBlocks, rowBlocks: rowBlocks))
+    #expect(result.termination == .optimal)
+    #expect(result.info.linearSystem.contains("scenario"))
+    // Rows 1–3 merge in blocks of kinds 0–2 (two rows dropped each), rows 1 and 3 in kind 3 (one).
+    #expect(result.info.parallelRowsMerged == blocks / 4 * 7)
+    #expect(abs(result.objective - expectedObjective) < 1e-8 * expectedObjective)
+    #expect(abs(result.solution.x[0] - 1) < 1e-6)
+    var worst = 0.0
+    for (i, value) in expectedDuals.enumerated() { worst = max(worst, abs(result.solution.rowDuals[i] - value)) }
+    #expect(worst < 1e-5)
   }
 }

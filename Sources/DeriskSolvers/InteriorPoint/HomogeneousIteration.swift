@@ -275,6 +275,7 @@ extension InteriorPointSolver {
       log(String(format: "Derisk interior point: %d rows, %d columns (%d nonzeros) after presolve; %@",
                  m, n, products.nonzeroCount, kkt.name))
       if !form.redundantRows.isEmpty { log("presolve: \(form.redundantRows.count) rows implied by the others and the bounds dropped") }
+      if form.parallelRows.mergedCount > 0 { log("presolve: \(form.parallelRows.mergedCount) rows merged into a parallel row") }
       if let schur = kkt as? ScenarioSchurSystem { log(schur.summary) }
       log(String(format: "setup: standard form and presolve %.2f s, scaling %.2f s, linear system %.2f s, starting point %.2f s",
                  formSeconds, scalingSeconds, systemSeconds, elapsed() - startingPointStart))

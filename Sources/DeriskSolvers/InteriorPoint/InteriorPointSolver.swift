@@ -165,6 +165,7 @@ struct InteriorPointSolver {
     let check = OptimalityCheck(problem: problem, x: xUser, rowDuals: yUser)
     info.record(check)
     info.redundantRowsDropped = form.redundantRows.count
+    info.parallelRowsMerged = form.parallelRows.mergedCount
     info.solveSeconds = elapsed() - setupSeconds
     let verdict = check.judged(by: settings)
     let pOK = verdict.primalFeasible, dOK = verdict.dualFeasible
@@ -187,6 +188,7 @@ struct InteriorPointSolver {
     info.iterations = iterations
     info.setupSeconds = setupSeconds
     info.redundantRowsDropped = form.redundantRows.count
+    info.parallelRowsMerged = form.parallelRows.mergedCount
     info.solveSeconds = elapsed() - setupSeconds
     let sign = userSign()
     let n = problem.columnCount, m = problem.rowCount

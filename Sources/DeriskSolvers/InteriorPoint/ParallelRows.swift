@@ -22,36 +22,54 @@ struct ParallelRows: Sendable {
     let upperRow: Int32, upperMultiple: Double
   }
   var groups: [Group] = []
+  /// The rows merged into another and dropped (each group's rows but its first).
+  var mergedCount = 0
 
   /// Finds the groups of parallel rows among the rows of `problem` not yet `dropped`, on the columns not
   /// fixed in `fixed` (`shift` holds each row's activity from fixed columns). Rows are compared only
   /// within one block of `rowBlock`, when given. Sets the kept row's bounds in `rowLower` and `rowUpper`
-  /// (user bounds, fixed activity included) and `dropped` for the others.
-  static func find(_ problem: QuadraticProgram, fixed: [Double], shift: [Double], rowBlock: [Int]?,
+  /// (user bounds, fixed activity included) and `dropped` for the others. `rows` is the constraint matrix's
+  /// transpose (column i holds row i's entries in increasing column order): the rows are read there, in
+  /// parallel chunks, each row's entries in the order a sweep over the columns would meet them.
+  static func find(_ problem: QuadraticProgram, rows: SparseMatrix, fixed: [Double], shift: [Double], rowBlock: [Int]?,
                    rowLower: inout [Double], rowUpper: inout [Double], dropped: inout [Bool]) -> ParallelRows {
-    let A = problem.constraintMatrix
     let m = problem.rowCount
-    func isCandidate(_ i: Int) -> Bool {
-      !dropped[i] && (problem.rowLower[i].isFinite || problem.rowUpper[i].isFinite)
-    }
-    // 1. Each row's first live coefficient, its number of live entries, and a hash of its live pattern
-    // and its coefficients divided by the first (rows are swept by increasing column, in the same order
-    // for every row).
+    precondition(rows.columns == m && rows.rows == problem.columnCount
+                   && rows.nonzeroCount == problem.constraintMatrix.nonzeroCount,
+                 "ParallelRows.find: `rows` is not the transpose of the constraint matrix")
+    let isLive = fixed.map(\.isNaN), isDropped = dropped
+    let userLower = problem.rowLower, userUpper = problem.rowUpper
+    let rowStarts = rows.columnStarts, rowColumns = rows.rowIndices, rowValues = rows.values
+    // 1. Each candidate row's first live coefficient, its number of live entries, and a hash of its live
+    // pattern and its coefficients divided by the first (by increasing column).
     var first = [Double](repeating: 0, count: m)
     var entries = [Int32](repeating: 0, count: m)
     var hash = [UInt64](repeating: 0, count: m)
-    for j in 0..<problem.columnCount where fixed[j].isNaN {
-      for p in A.columnStarts[j]..<A.columnStarts[j + 1] where A.values[p] != 0 {
-        let i = A.rowIndices[p]
-        guard isCandidate(i) else { continue }
-        if first[i] == 0 { first[i] = A.values[p] }
-        entries[i] += 1
-        hash[i] = mix(mix(hash[i], UInt64(j)), (A.values[p] / first[i]).bitPattern)
+    first.withUnsafeMutableBufferPointer { firstBuffer in
+      entries.withUnsafeMutableBufferPointer { entriesBuffer in
+        hash.withUnsafeMutableBufferPointer { hashBuffer in
+          let firstOut = DisjointWrites(firstBuffer), entriesOut = DisjointWrites(entriesBuffer)
+          let hashOut = DisjointWrites(hashBuffer)
+          IterationKernels.chunked(m) { range in
+            for i in range where !isDropped[i] && (userLower[i].isFinite || userUpper[i].isFinite) {
+              var leading = 0.0, count: Int32 = 0, h: UInt64 = 0
+              for p in rowStarts[i]..<rowStarts[i + 1] where rowValues[p] != 0 && isLive[rowColumns[p]] {
+                if leading == 0 { leading = rowValues[p] }
+                count += 1
+                h = mix(mix(h, UInt64(rowColumns[p])), (rowValues[p] / leading).bitPattern)
+              }
+              firstOut[i] = leading
+              entriesOut[i] = count
+              hashOut[i] = h
+            }
+          }
+        }
       }
     }
 
     // 2. A tentative representative for each row: the first row of its block with the same hash. Rows are
-    // sorted by hash block by block (a few dozen rows each in a scenario program), not all at once.
+    // sorted by hash block by block (a few dozen rows each in a scenario program), the blocks in parallel
+    // chunks, each row's representative written by its own block's chunk.
     var representative = [Int32](repeating: -1, count: m)
     let blockCount = (rowBlock?.max() ?? 0) + 1
     func block(_ i: Int) -> Int { rowBlock?[i] ?? 0 }
@@ -65,38 +83,50 @@ struct ParallelRows: Sendable {
       next[block(i)] += 1
     }
     next = []
-    var keys: [(hash: UInt64, row: Int32)] = []
-    var anyRepresented = false
-    for b in 0..<blockCount where blockStart[b + 1] - blockStart[b] > 1 {
-      keys.removeAll(keepingCapacity: true)
-      for k in blockStart[b]..<blockStart[b + 1] { keys.append((hash[Int(order[k])], order[k])) }
-      keys.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.row < $1.row }
-      for k in 1..<keys.count where keys[k].hash == keys[k - 1].hash {
-        let head = keys[k - 1].row
-        representative[Int(keys[k].row)] = representative[Int(head)] >= 0 ? representative[Int(head)] : head
-        anyRepresented = true
+    let blocksPerChunk = 1_024, blockChunks = (blockCount + blocksPerChunk - 1) / blocksPerChunk
+    var represented = [Bool](repeating: false, count: blockChunks)
+    representative.withUnsafeMutableBufferPointer { representativeBuffer in
+      represented.withUnsafeMutableBufferPointer { representedBuffer in
+        let representativeOut = DisjointWrites(representativeBuffer), representedOut = DisjointWrites(representedBuffer)
+        let (blockStart, order, hash) = (blockStart, order, hash)
+        forEachChunkInParallel(blockChunks) { chunk in
+          var keys: [(hash: UInt64, row: Int32)] = []
+          for b in chunk * blocksPerChunk..<min(blockCount, (chunk + 1) * blocksPerChunk)
+          where blockStart[b + 1] - blockStart[b] > 1 {
+            keys.removeAll(keepingCapacity: true)
+            for k in blockStart[b]..<blockStart[b + 1] { keys.append((hash[Int(order[k])], order[k])) }
+            keys.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.row < $1.row }
+            for k in 1..<keys.count where keys[k].hash == keys[k - 1].hash {
+              let head = keys[k - 1].row
+              representativeOut[Int(keys[k].row)] = representativeOut[Int(head)] >= 0 ? representativeOut[Int(head)] : head
+              representedOut[chunk] = true
+            }
+          }
+        }
       }
     }
     hash = []
     order = []
-    guard anyRepresented else { return ParallelRows() }
+    guard represented.contains(true) else { return ParallelRows() }
 
-    // 3. Check each row against its representative entry by entry, in one sweep: an entry matches when the
-    // representative has an entry in the same column with the same ratio to its first coefficient.
+    // 3. Check each row against its representative entry by entry: an entry matches when the representative
+    // has an entry in the same column with the same ratio to its first coefficient (both rows' entries are
+    // sorted by column, so one walk along each).
     var matched = [Int32](repeating: 0, count: m)
-    for j in 0..<problem.columnCount where fixed[j].isNaN {
-      let columnRows = A.columnStarts[j]..<A.columnStarts[j + 1]
-      for p in columnRows where A.values[p] != 0 {
-        let i = A.rowIndices[p], r = representative[i]
-        guard r >= 0 else { continue }
-        // The representative's entry in column j (entries are sorted by row; r < i).
-        var low = columnRows.lowerBound, high = p
-        while low < high {
-          let mid = (low + high) / 2
-          if A.rowIndices[mid] < Int(r) { low = mid + 1 } else { high = mid }
-        }
-        if low < p, A.rowIndices[low] == Int(r), A.values[low] / first[Int(r)] == A.values[p] / first[i] {
-          matched[i] += 1
+    matched.withUnsafeMutableBufferPointer { matchedBuffer in
+      let matchedOut = DisjointWrites(matchedBuffer)
+      let (representative, first) = (representative, first)
+      IterationKernels.chunked(m) { range in
+        for i in range where representative[i] >= 0 {
+          let r = Int(representative[i])
+          var q = rowStarts[r], count: Int32 = 0
+          let end = rowStarts[r + 1]
+          for p in rowStarts[i]..<rowStarts[i + 1] where rowValues[p] != 0 && isLive[rowColumns[p]] {
+            let j = rowColumns[p]
+            while q < end && rowColumns[q] < j { q += 1 }
+            if q < end, rowColumns[q] == j, rowValues[q] / first[r] == rowValues[p] / first[i] { count += 1 }
+          }
+          matchedOut[i] = count
         }
       }
     }
@@ -130,6 +160,7 @@ struct ParallelRows: Sendable {
       rowLower[Int(r)] = lower.isFinite ? lower + keptShift : -.infinity
       rowUpper[Int(r)] = lower == upper ? rowLower[Int(r)] : (upper.isFinite ? upper + keptShift : .infinity)
       for i in group where i != r { dropped[Int(i)] = true }
+      result.mergedCount += group.count - 1
       result.groups.append(Group(keptRow: r, lowerRow: lowerRow, lowerMultiple: lowerMultiple,
                                  upperRow: upperRow, upperMultiple: upperMultiple))
     }

@@ -114,6 +114,7 @@ private func share(of joint: SolveResult, program: QuadraticProgram, columns: Ra
   info.solveSeconds = joint.info.solveSeconds
   info.linearSystem = "\(joint.info.linearSystem), \(count) programs solved together"
   info.redundantRowsDropped = joint.info.redundantRowsDropped
+  info.parallelRowsMerged = joint.info.parallelRowsMerged
   info.dualsPolished = joint.info.dualsPolished
   info.componentwiseRefinementFrom = joint.info.componentwiseRefinementFrom
   return SolveResult(termination: .optimal, primalStatus: .feasiblePoint, dualStatus: .feasiblePoint,

@@ -102,7 +102,7 @@ struct StandardForm {
 
     // 1d. Parallel rows merge into their group's first row, which takes the intersection of their bounds.
     var rowLower = problem.rowLower, rowUpper = problem.rowUpper
-    let parallelRows = ParallelRows.find(problem, fixed: fixed, shift: shift, rowBlock: structure?.rowBlocks,
+    let parallelRows = ParallelRows.find(problem, rows: rowwise, fixed: fixed, shift: shift, rowBlock: structure?.rowBlocks,
                                          rowLower: &rowLower, rowUpper: &rowUpper, dropped: &isDropped)
 
     // 1e. Inequality rows that the column bounds and the other rows imply are dropped (their duals are zero).

@@ -29,6 +29,8 @@ public struct SolveReport: Codable, Sendable, Hashable {
   public var componentwiseRefinementFrom: Int?
   /// `SolveInfo.redundantRowsDropped` (nil when decoded from a report written before it was recorded).
   public var redundantRowsDropped: Int?
+  /// `SolveInfo.parallelRowsMerged` (nil when decoded from a report written before it was recorded).
+  public var parallelRowsMerged: Int?
   public var warnings: [String]
 
   enum CodingKeys: String, CodingKey {
@@ -37,7 +39,7 @@ public struct SolveReport: Codable, Sendable, Hashable {
     case solveSeconds = "solve_seconds", setupSeconds = "setup_seconds", primalResidual = "primal_residual"
     case dualResidual = "dual_residual", linearSystem = "linear_system", dualsPolished = "duals_polished"
     case componentwiseRefinementFrom = "componentwise_refinement_from"
-    case redundantRowsDropped = "redundant_rows_dropped"
+    case redundantRowsDropped = "redundant_rows_dropped", parallelRowsMerged = "parallel_rows_merged"
   }
 
   public init(problem: QuadraticProgram, result: SolveResult, warnings: [String] = []) {
@@ -60,6 +62,7 @@ public struct SolveReport: Codable, Sendable, Hashable {
     dualsPolished = result.info.dualsPolished
     componentwiseRefinementFrom = result.info.componentwiseRefinementFrom
     redundantRowsDropped = result.info.redundantRowsDropped
+    parallelRowsMerged = result.info.parallelRowsMerged
     self.warnings = warnings
   }
 }

@@ -46,6 +46,10 @@ public struct SolveInfo: Sendable, Hashable {
   /// are 0; see the README's presolve list). For a program solved beside others (`solveSeparately`), the
   /// joint solve's count.
   public var redundantRowsDropped = 0
+  /// Rows presolve merged into a parallel row (a multiple of it on the columns kept; the kept row takes the
+  /// intersection of their bounds, see the README's presolve list): the rows dropped, not the rows kept. For a
+  /// program solved beside others (`solveSeparately`), the joint solve's count.
+  public var parallelRowsMerged = 0
   /// Name of the linear-system backend used ("normal equations (dense Cholesky)", …).
   public var linearSystem: String = ""
   /// The reported row duals are the last iterate's polished by one least-squares solve (the last point met
