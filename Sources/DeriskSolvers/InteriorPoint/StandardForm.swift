@@ -164,20 +164,45 @@ struct StandardForm {
     var b = [Double](repeating: 0, count: keptRows.count)
     // Ā in CSC straight away: a kept column's entries keep their increasing row order (rowKept is
     // increasing), a slack column has one entry, so there is nothing to sort or merge; stored zeros are
-    // dropped as the triplet assembly would.
-    var starts: [Int] = [0], rowIndices: [Int] = [], values: [Double] = []
+    // dropped as the triplet assembly would. The kept columns are counted, then copied, in parallel chunks;
+    // the arrays have room for a slack per kept row.
+    var starts = [Int](repeating: 0, count: keptColumns.count + 1)
     starts.reserveCapacity(keptColumns.count + keptRows.count + 1)
-    rowIndices.reserveCapacity(Acsc.nonzeroCount + keptRows.count)
-    values.reserveCapacity(Acsc.nonzeroCount + keptRows.count)
-    for j in keptColumns {
-      for p in Acsc.columnStarts[j]..<Acsc.columnStarts[j + 1] {
-        let r = rowKept[Acsc.rowIndices[p]]
-        if r >= 0, Acsc.values[p] != 0 {
-          rowIndices.append(r)
-          values.append(Acsc.values[p])
+    let kept = keptColumns, keptRow = rowKept
+    starts.withUnsafeMutableBufferPointer { startsBuffer in
+      let counts = DisjointWrites(startsBuffer)
+      IterationKernels.chunked(kept.count) { range in
+        for k in range {
+          var count = 0
+          for p in Acsc.columnStarts[kept[k]]..<Acsc.columnStarts[kept[k] + 1]
+          where keptRow[Acsc.rowIndices[p]] >= 0 && Acsc.values[p] != 0 { count += 1 }
+          counts[k + 1] = count
         }
       }
-      starts.append(rowIndices.count)
+    }
+    for k in 0..<kept.count { starts[k + 1] += starts[k] }
+    let keptEntries = starts[kept.count], capacity = keptEntries + keptRows.count
+    var rowIndices: [Int] = [], values: [Double] = []
+    rowIndices = [Int](unsafeUninitializedCapacity: capacity) { rowsBuffer, rowsWritten in
+      values = [Double](unsafeUninitializedCapacity: capacity) { valuesBuffer, valuesWritten in
+        guard capacity > 0 else { return }
+        let rowsOut = DisjointWrites(rowsBuffer), valuesOut = DisjointWrites(valuesBuffer), keptStarts = starts
+        IterationKernels.chunked(kept.count) { range in
+          for k in range {
+            var q = keptStarts[k]
+            for p in Acsc.columnStarts[kept[k]]..<Acsc.columnStarts[kept[k] + 1] {
+              let r = keptRow[Acsc.rowIndices[p]]
+              if r >= 0, Acsc.values[p] != 0 {
+                rowsOut[q] = r
+                valuesOut[q] = Acsc.values[p]
+                q += 1
+              }
+            }
+          }
+        }
+        valuesWritten = keptEntries
+      }
+      rowsWritten = keptEntries
     }
     for (r, i) in keptRows.enumerated() {
       let lo = rowLower[i] - shift[i], up = rowUpper[i] - shift[i]
@@ -219,8 +244,8 @@ struct StandardForm {
     self.columnCount = N
     self.rowCount = keptRows.count
     // In range, sorted and finite by construction (the problem was validated).
-    self.A = (try? SparseMatrix(rows: keptRows.count, columns: N, columnStarts: starts, rowIndices: rowIndices, values: values))
-      ?? SparseMatrix(rows: keptRows.count, columns: N)
+    self.A = SparseMatrix(checkedByConstruction: keptRows.count, columns: N, columnStarts: starts, rowIndices: rowIndices,
+                          values: values)
     let Pmatrix = Ptriplets.isEmpty ? nil : (try? SparseMatrix(rows: N, columns: N, triplets: Ptriplets))
     self.P = (Pmatrix?.nonzeroCount ?? 0) > 0 ? Pmatrix : nil
     self.c = c

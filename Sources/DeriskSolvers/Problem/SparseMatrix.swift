@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sparse matrix in compressed sparse column (CSC) form.
 ///
 /// The entries of column j are `values[columnStarts[j] ..< columnStarts[j+1]]` at rows
@@ -117,6 +119,18 @@ public struct SparseMatrix: Sendable, Hashable {
     self.values = values
   }
 
+  /// A CSC matrix from arrays its builder knows to be valid (each column's rows increasing and in range,
+  /// values finite), without the pass over every entry that checks it; the shapes are still checked.
+  init(checkedByConstruction rows: Int, columns: Int, columnStarts: [Int], rowIndices: [Int], values: [Double]) {
+    precondition(columnStarts.count == columns + 1 && columnStarts.first == 0 && columnStarts.last == values.count
+                   && rowIndices.count == values.count, "SparseMatrix: CSC arrays of the wrong shape")
+    self.rows = rows
+    self.columns = columns
+    self.columnStarts = columnStarts
+    self.rowIndices = rowIndices
+    self.values = values
+  }
+
   /// Entry (i, j), zero when not stored. O(log nnz(column j)).
   public subscript(i: Int, j: Int) -> Double {
     var lo = columnStarts[j], hi = columnStarts[j + 1]
@@ -143,22 +157,67 @@ public struct SparseMatrix: Sendable, Hashable {
 
   /// Aᵀ as a CSC matrix (equivalently, A in compressed sparse row form).
   public var transposed: SparseMatrix {
-    var counts = [Int](repeating: 0, count: rows + 1)
-    for i in rowIndices { counts[i + 1] += 1 }
-    for i in 0..<rows { counts[i + 1] += counts[i] }
-    var next = counts
-    var outRows = [Int](repeating: 0, count: values.count)
-    var outValues = [Double](repeating: 0, count: values.count)
-    for j in 0..<columns {
-      for p in columnStarts[j]..<columnStarts[j + 1] {
-        let q = next[rowIndices[p]]
-        outRows[q] = j
-        outValues[q] = values[p]
-        next[rowIndices[p]] += 1
+    // Large matrices go in column ranges of about equal entries, one per core (at most four): each range
+    // counts its entries by row, a row's entries are laid out range after range (so by increasing column,
+    // as one serial pass lays them out), and each range writes its own. The result is the serial one.
+    let cores = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    let ranges = values.count >= 1 << 18 && columns >= cores ? cores : 1
+    var bounds = [0]
+    for k in 1..<ranges {
+      let target = values.count / ranges * k
+      var low = bounds[k - 1], high = columns
+      while low < high {
+        let mid = (low + high) / 2
+        if columnStarts[mid] < target { low = mid + 1 } else { high = mid }
+      }
+      bounds.append(low)
+    }
+    bounds.append(columns)
+    let rangeStarts = bounds, rows = rows, entries = values.count
+    // next[k·rows + i]: where range k writes its next entry of row i (counts first).
+    var next = [Int](repeating: 0, count: ranges * rows)
+    next.withUnsafeMutableBufferPointer { nextBuffer in
+      let counts = DisjointWrites(nextBuffer)
+      forEachChunkInParallel(ranges) { k in
+        for p in columnStarts[rangeStarts[k]]..<columnStarts[rangeStarts[k + 1]] { counts[k * rows + rowIndices[p]] += 1 }
+      }
+    }
+    var starts = [Int](repeating: 0, count: rows + 1)
+    var position = 0
+    for i in 0..<rows {
+      starts[i] = position
+      for k in 0..<ranges {
+        let count = next[k * rows + i]
+        next[k * rows + i] = position
+        position += count
+      }
+    }
+    starts[rows] = position
+    var outRows = [Int](), outValues = [Double]()
+    if entries > 0 {
+      next.withUnsafeMutableBufferPointer { nextBuffer in
+        outRows = [Int](unsafeUninitializedCapacity: entries) { rowsBuffer, rowsWritten in
+          outValues = [Double](unsafeUninitializedCapacity: entries) { valuesBuffer, valuesWritten in
+            let next = DisjointWrites(nextBuffer), rowsOut = DisjointWrites(rowsBuffer)
+            let valuesOut = DisjointWrites(valuesBuffer)
+            forEachChunkInParallel(ranges) { k in
+              for j in rangeStarts[k]..<rangeStarts[k + 1] {
+                for p in columnStarts[j]..<columnStarts[j + 1] {
+                  let slot = k * rows + rowIndices[p], q = next[slot]
+                  rowsOut[q] = j
+                  valuesOut[q] = values[p]
+                  next[slot] = q + 1
+                }
+              }
+            }
+            valuesWritten = entries
+          }
+          rowsWritten = entries
+        }
       }
     }
     var result = SparseMatrix(rows: columns, columns: rows)
-    result.columnStarts = counts
+    result.columnStarts = starts
     result.rowIndices = outRows
     result.values = outValues
     return result
