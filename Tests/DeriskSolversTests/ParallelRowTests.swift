@@ -166,4 +166,14 @@ struct ParallelRowTests {
     for (i, value) in expectedDuals.enumerated() { worst = max(worst, abs(result.solution.rowDuals[i] - value)) }
     #expect(worst < 1e-5)
   }
+
+  /// A program without rows has no parallel rows to find: min x₁ − x₂ over 1 ≤ x₁ ≤ 2, 0 ≤ x₂ ≤ 3 is −2.
+  @Test func aProgramWithoutRows() throws {
+    let problem = QuadraticProgram(linearCost: [1, -1], constraintMatrix: SparseMatrix(rows: 0, columns: 2),
+                                   rowLower: [], rowUpper: [], columnLower: [1, 0], columnUpper: [2, 3])
+    let result = try solve(problem)
+    #expect(result.termination == .optimal)
+    #expect(abs(result.objective - (-2)) < 1e-8)
+    #expect(result.info.parallelRowsMerged == 0)
+  }
 }

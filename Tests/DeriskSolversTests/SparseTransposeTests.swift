@@ -20,4 +20,11 @@ struct SparseTransposeTests {
     #expect(transposed == expected)
     #expect(transposed.transposed == A)
   }
+
+  /// Matrices without entries (no rows, no columns, or neither) transpose to the empty matrix of the swapped shape.
+  @Test(arguments: [(3, 0), (0, 5), (0, 0), (4, 6)])
+  func emptyTransposes(shape: (rows: Int, columns: Int)) {
+    let transposed = SparseMatrix(rows: shape.rows, columns: shape.columns).transposed
+    #expect(transposed == SparseMatrix(rows: shape.columns, columns: shape.rows))
+  }
 }

@@ -34,6 +34,7 @@ struct ParallelRows: Sendable {
   static func find(_ problem: QuadraticProgram, rows: SparseMatrix, fixed: [Double], shift: [Double], rowBlock: [Int]?,
                    rowLower: inout [Double], rowUpper: inout [Double], dropped: inout [Bool]) -> ParallelRows {
     let m = problem.rowCount
+    guard m > 0 else { return ParallelRows() }
     precondition(rows.columns == m && rows.rows == problem.columnCount
                    && rows.nonzeroCount == problem.constraintMatrix.nonzeroCount,
                  "ParallelRows.find: `rows` is not the transpose of the constraint matrix")

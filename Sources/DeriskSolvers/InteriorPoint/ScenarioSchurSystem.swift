@@ -223,9 +223,14 @@ struct ScenarioSchurSystem: KKTSystem {
           bTRows.withUnsafeMutableBufferPointer { tRowsBuffer in
             bTColumns.withUnsafeMutableBufferPointer { tColumnsBuffer in
               bTValues.withUnsafeMutableBufferPointer { tValuesBuffer in
-                let columnsOut = DisjointWrites(columnsBuffer), rowsOut = DisjointWrites(rowsBuffer)
-                let wOut = DisjointWrites(wBuffer), tRowsOut = DisjointWrites(tRowsBuffer)
-                let tColumnsOut = DisjointWrites(tColumnsBuffer), tValuesOut = DisjointWrites(tValuesBuffer)
+                // Any of these may be empty (no coupling entries in a block-diagonal program, say): nil then,
+                // and never written.
+                func writes<T>(_ buffer: UnsafeMutableBufferPointer<T>) -> DisjointWrites<T>? {
+                  buffer.isEmpty ? nil : DisjointWrites(buffer)
+                }
+                let columnsOut = writes(columnsBuffer), rowsOut = writes(rowsBuffer), wOut = writes(wBuffer)
+                let tRowsOut = writes(tRowsBuffer), tColumnsOut = writes(tColumnsBuffer)
+                let tValuesOut = writes(tValuesBuffer)
                 let (bPlan, bBlocks) = (bPlan, bBlocks)
                 let (bColumnOffset, bRowOffset, bEntryOffset, bTOffset) = (bColumnOffset, bRowOffset, bEntryOffset, bTOffset)
                 let (tR, tC, tV, tCount, blockTOffset, plans) = (tR, tC, tV, tCount, blockTOffset, plans)
@@ -237,14 +242,14 @@ struct ScenarioSchurSystem: KKTSystem {
                       var e = bEntryOffset[b]
                       for (c, cGlobal) in (blockColumnOffset[s]..<blockColumnOffset[s + 1]).enumerated() {
                         let j = columnsOfBlocks[cGlobal]
-                        columnsOut[bColumnOffset[b] + c][lane] = Int32(j)
-                        for p in A.columnStarts[j]..<A.columnStarts[j + 1] { wOut[e][lane] = A.values[p]; e += 1 }
+                        columnsOut?[bColumnOffset[b] + c][lane] = Int32(j)
+                        for p in A.columnStarts[j]..<A.columnStarts[j + 1] { wOut?[e][lane] = A.values[p]; e += 1 }
                       }
                       let base = blockRowOffset[s]
-                      for k in 0..<plan.m { rowsOut[bRowOffset[b] + k][lane] = Int32(rowsOfBlocks[base + Int(plan.order[k])]) }
+                      for k in 0..<plan.m { rowsOut?[bRowOffset[b] + k][lane] = Int32(rowsOfBlocks[base + Int(plan.order[k])]) }
                       for k in 0..<tCount[s + 1] {
                         let q = blockTOffset[s] + k, t = bTOffset[b] + k
-                        tRowsOut[t] = tR[q]; tColumnsOut[t] = tC[q]; tValuesOut[t][lane] = tV[q]
+                        tRowsOut?[t] = tR[q]; tColumnsOut?[t] = tC[q]; tValuesOut?[t][lane] = tV[q]
                       }
                     }
                   }

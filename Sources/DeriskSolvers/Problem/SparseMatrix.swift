@@ -157,6 +157,7 @@ public struct SparseMatrix: Sendable, Hashable {
 
   /// Aᵀ as a CSC matrix (equivalently, A in compressed sparse row form).
   public var transposed: SparseMatrix {
+    guard !values.isEmpty else { return SparseMatrix(rows: columns, columns: rows) }
     // Large matrices go in column ranges of about equal entries, one per core (at most four): each range
     // counts its entries by row, a row's entries are laid out range after range (so by increasing column,
     // as one serial pass lays them out), and each range writes its own. The result is the serial one.
