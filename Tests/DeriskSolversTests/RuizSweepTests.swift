@@ -59,4 +59,12 @@ struct RuizSweepTests {
     let twice = Self.reference(A.replacingValues(once.values), rowScale: e, columnScale: d)
     #expect(values == twice.values)
   }
+
+  /// Without entries (no rows here) every column's maximum is 0, whatever the arrays held before.
+  @Test func noEntriesMeasureZero() {
+    var sweep = RuizSweep(SparseMatrix(rows: 0, columns: 3), rowCount: 0)
+    var values: [Double] = [], columnNorm: [Double] = [-1, -1, -1], rowNorm: [Double] = []
+    sweep.scaleAndMeasure(&values, scales: nil, columnNorm: &columnNorm, rowNorm: &rowNorm)
+    #expect(columnNorm == [0, 0, 0])
+  }
 }

@@ -44,7 +44,7 @@ package struct RuizSweep {
 
   /// Scales `values` (Ā's entries in `pattern`'s order), each as aᵢⱼ·(Eᵢ·Dⱼ) with E = `rowScale`, D = `columnScale`.
   package mutating func scale(_ values: inout [Double], rowScale: [Double], columnScale: [Double]) {
-    sweep(&values, scales: (rowScale, columnScale), columnNorm: nil, rowNorm: nil)
+    sweep(&values, scales: (rowScale, columnScale), measuring: false, columnNorm: nil, rowNorm: nil)
   }
 
   /// Scales `values` as `scale` does when `scales` is given, and writes the maxima of the resulting |aᵢⱼ| by
@@ -56,7 +56,7 @@ package struct RuizSweep {
     for i in rowNorm.indices { rowNorm[i] = 0 }
     columnNorm.withUnsafeMutableBufferPointer { columns in
       rowNorm.withUnsafeMutableBufferPointer { rows in
-        sweep(&values, scales: scales, columnNorm: columns.baseAddress, rowNorm: rows.baseAddress)
+        sweep(&values, scales: scales, measuring: true, columnNorm: columns.baseAddress, rowNorm: rows.baseAddress)
       }
     }
     // The other ranges' row maxima into the first's, and their arrays back to zero.
@@ -80,12 +80,12 @@ package struct RuizSweep {
     }
   }
 
-  /// The sweep itself, one range per parallel chunk, measuring when `columnNorm` and `rowNorm` are given (the
-  /// row maxima of range k ≥ 1 go into `spare`, those of range 0 into `rowNorm`, which is zero on entry).
-  private mutating func sweep(_ values: inout [Double], scales: (rows: [Double], columns: [Double])?,
+  /// The sweep itself, one range per parallel chunk; when `measuring`, the column maxima go to `columnNorm` (n
+  /// entries), the row maxima of range 0 to `rowNorm` (m entries, zero on entry) and those of range k ≥ 1 to
+  /// `spare` (the pointers are nil only for arrays without entries, which are then never written).
+  private mutating func sweep(_ values: inout [Double], scales: (rows: [Double], columns: [Double])?, measuring: Bool,
                               columnNorm: UnsafeMutablePointer<Double>?, rowNorm: UnsafeMutablePointer<Double>?) {
     let ranges = rangeStarts.count - 1, m = m, rangeStarts = rangeStarts
-    let measuring = columnNorm != nil && rowNorm != nil
     let scaled = scales != nil
     guard !values.isEmpty, scaled || measuring else {
       if measuring { for j in 0..<rangeStarts[ranges] { columnNorm.unsafelyUnwrapped[j] = 0 } }
