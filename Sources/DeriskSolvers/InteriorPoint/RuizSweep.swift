@@ -1,5 +1,3 @@
-import Foundation
-
 /// One sweep of a Ruiz pass over Ā's entries (see `Equilibration`): each entry scaled, aᵢⱼ ← aᵢⱼ·(Eᵢ·Dⱼ), and
 /// the maxima of the scaled |aᵢⱼ| by column and by row taken on the way, on all cores.
 ///
@@ -16,29 +14,14 @@ package struct RuizSweep {
   /// The row maxima of ranges 1, 2, …: (ranges − 1)·m entries, zero between sweeps.
   private var spare: [Double]
 
-  /// A sweep over `pattern`'s entries (`rowCount` rows) in `ranges` column ranges: by default one per core
-  /// (at most four) once there are 2¹⁸ entries, one below.
+  /// A sweep over `pattern`'s entries (`rowCount` rows) in `ranges` column ranges of about equal entries (by
+  /// default `SparseMatrix.parallelRangeCount`).
   package init(_ pattern: SparseMatrix, rowCount: Int, ranges: Int? = nil) {
     columnStarts = pattern.columnStarts
     rowIndices = pattern.rowIndices
     m = rowCount
-    let n = pattern.columns, entries = pattern.nonzeroCount
-    // Ranges pay for their spare rows' merge when each holds a large share of the entries.
-    let cores = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
-    let ranges = max(1, min(n, ranges ?? (entries >= 1 << 18 ? cores : 1)))
-    var starts = [0]
-    for k in 1..<ranges {
-      // The first column whose entries start at or after k/ranges of all entries.
-      let target = entries / ranges * k
-      var low = starts[k - 1], high = n
-      while low < high {
-        let mid = (low + high) / 2
-        if pattern.columnStarts[mid] < target { low = mid + 1 } else { high = mid }
-      }
-      starts.append(low)
-    }
-    starts.append(n)
-    rangeStarts = starts
+    let ranges = max(1, min(pattern.columns, ranges ?? pattern.parallelRangeCount))
+    rangeStarts = pattern.balancedColumnRanges(ranges)
     spare = [Double](repeating: 0, count: (ranges - 1) * rowCount)
   }
 

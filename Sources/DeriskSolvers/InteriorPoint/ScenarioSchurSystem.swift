@@ -214,7 +214,8 @@ struct ScenarioSchurSystem: KKTSystem {
     var bColumns = parallelFilledArray(repeating: LaneIndices.zero, count: bColumnOffset[B])
     var bRows = parallelFilledArray(repeating: LaneIndices.zero, count: bRowOffset[B])
     var bW = parallelFilledArray(repeating: Lanes.zero, count: bEntryOffset[B])
-    var bTRows = parallelFilledArray(repeating: Int32(0), count: bTOffset[B]), bTColumns = bTRows
+    var bTRows = parallelFilledArray(repeating: Int32(0), count: bTOffset[B])
+    var bTColumns = parallelFilledArray(repeating: Int32(0), count: bTOffset[B])
     var bTValues = parallelFilledArray(repeating: Lanes.zero, count: bTOffset[B])
     let batchesPerChunk = 256
     bColumns.withUnsafeMutableBufferPointer { columnsBuffer in

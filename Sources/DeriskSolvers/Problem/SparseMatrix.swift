@@ -158,23 +158,11 @@ public struct SparseMatrix: Sendable, Hashable {
   /// Aᵀ as a CSC matrix (equivalently, A in compressed sparse row form).
   public var transposed: SparseMatrix {
     guard !values.isEmpty else { return SparseMatrix(rows: columns, columns: rows) }
-    // Large matrices go in column ranges of about equal entries, one per core (at most four): each range
-    // counts its entries by row, a row's entries are laid out range after range (so by increasing column,
-    // as one serial pass lays them out), and each range writes its own. The result is the serial one.
-    let cores = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
-    let ranges = values.count >= 1 << 18 && columns >= cores ? cores : 1
-    var bounds = [0]
-    for k in 1..<ranges {
-      let target = values.count / ranges * k
-      var low = bounds[k - 1], high = columns
-      while low < high {
-        let mid = (low + high) / 2
-        if columnStarts[mid] < target { low = mid + 1 } else { high = mid }
-      }
-      bounds.append(low)
-    }
-    bounds.append(columns)
-    let rangeStarts = bounds, rows = rows, entries = values.count
+    // Large matrices go in column ranges (`parallelColumnRanges`): each range counts its entries by row, a
+    // row's entries are laid out range after range (so by increasing column, as one serial pass lays them
+    // out), and each range writes its own. The result is the serial one.
+    let rangeStarts = balancedColumnRanges(parallelRangeCount), ranges = rangeStarts.count - 1
+    let rows = rows, entries = values.count
     // next[k·rows + i]: where range k writes its next entry of row i (counts first).
     var next = [Int](repeating: 0, count: ranges * rows)
     next.withUnsafeMutableBufferPointer { nextBuffer in
@@ -195,26 +183,24 @@ public struct SparseMatrix: Sendable, Hashable {
     }
     starts[rows] = position
     var outRows = [Int](), outValues = [Double]()
-    if entries > 0 {
-      next.withUnsafeMutableBufferPointer { nextBuffer in
-        outRows = [Int](unsafeUninitializedCapacity: entries) { rowsBuffer, rowsWritten in
-          outValues = [Double](unsafeUninitializedCapacity: entries) { valuesBuffer, valuesWritten in
-            let next = DisjointWrites(nextBuffer), rowsOut = DisjointWrites(rowsBuffer)
-            let valuesOut = DisjointWrites(valuesBuffer)
-            forEachChunkInParallel(ranges) { k in
-              for j in rangeStarts[k]..<rangeStarts[k + 1] {
-                for p in columnStarts[j]..<columnStarts[j + 1] {
-                  let slot = k * rows + rowIndices[p], q = next[slot]
-                  rowsOut[q] = j
-                  valuesOut[q] = values[p]
-                  next[slot] = q + 1
-                }
+    next.withUnsafeMutableBufferPointer { nextBuffer in
+      outRows = [Int](unsafeUninitializedCapacity: entries) { rowsBuffer, rowsWritten in
+        outValues = [Double](unsafeUninitializedCapacity: entries) { valuesBuffer, valuesWritten in
+          let next = DisjointWrites(nextBuffer), rowsOut = DisjointWrites(rowsBuffer)
+          let valuesOut = DisjointWrites(valuesBuffer)
+          forEachChunkInParallel(ranges) { k in
+            for j in rangeStarts[k]..<rangeStarts[k + 1] {
+              for p in columnStarts[j]..<columnStarts[j + 1] {
+                let slot = k * rows + rowIndices[p], q = next[slot]
+                rowsOut[q] = j
+                valuesOut[q] = values[p]
+                next[slot] = q + 1
               }
             }
-            valuesWritten = entries
           }
-          rowsWritten = entries
+          valuesWritten = entries
         }
+        rowsWritten = entries
       }
     }
     var result = SparseMatrix(rows: columns, columns: rows)
@@ -222,6 +208,31 @@ public struct SparseMatrix: Sendable, Hashable {
     result.rowIndices = outRows
     result.values = outValues
     return result
+  }
+
+  /// How many column ranges a parallel pass over the entries takes: one per core (at most four) from 2¹⁸
+  /// entries, where each range holds enough to pay for its own per-row array; one below.
+  var parallelRangeCount: Int {
+    let cores = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    return values.count >= 1 << 18 && columns >= cores ? cores : 1
+  }
+
+  /// The first column of each of `parts` contiguous column ranges holding about equal numbers of entries,
+  /// then `columns` (parts + 1 values; a range may be empty).
+  func balancedColumnRanges(_ parts: Int) -> [Int] {
+    var starts = [0]
+    for k in 1..<max(1, parts) {
+      // The first column whose entries start at or after k/parts of all entries.
+      let target = values.count / parts * k
+      var low = starts[k - 1], high = columns
+      while low < high {
+        let mid = (low + high) / 2
+        if columnStarts[mid] < target { low = mid + 1 } else { high = mid }
+      }
+      starts.append(low)
+    }
+    starts.append(columns)
+    return starts
   }
 
   /// The same sparsity pattern with other values (same count, in storage order).
