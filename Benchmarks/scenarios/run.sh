@@ -13,7 +13,8 @@
 # exact program Derisk solves, exported with `derisk export-mps`. Derisk's time is its solver's setup + solve
 # (`solver.seconds` of `derisk solve --json`), the peers' their solve alone (file reading excluded); peak memory
 # is the process's maximum resident set and "process wall" its whole elapsed time (for Derisk: reading the model,
-# building the program, solving and writing the plan) from /usr/bin/time. Prints one Markdown row per (S, solver).
+# building the program, solving and writing the plan) from /usr/bin/time. Prints a line naming the machine, the BLAS
+# and the binary, then one Markdown row per (S, solver).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 DERISK=${DERISK:-.build/release/derisk}
@@ -24,6 +25,13 @@ LIMIT=${PEER_TIME_LIMIT:-600}
 REPEAT=${REPEAT:-1}
 VOI_FLAG=$([ "${VOI:-0}" = 1 ] && echo "" || echo "--no-value-of-information")
 mkdir -p "$OUT"
+# The machine and the BLAS each table was made on (RESULTS.md records both with every table; the same build
+# runs 1.5–2 times slower on some guests than on others).
+cpu=$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//')
+blas=$("$DERISK" doctor 2>/dev/null | grep -m1 '^BLAS/LAPACK' || true)
+echo "Machine: ${cpu:-unknown CPU}, $(nproc) CPUs; ${blas:-BLAS unknown}; OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}," \
+  "OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-unset}; Derisk: $DERISK (checkout $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
+echo
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 echo "| scenarios | solver | status | objective | seconds | iterations | peak memory (MB) | process wall (s) |"
 echo "|---|---|---|---|---|---|---|---|"
