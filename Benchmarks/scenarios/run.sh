@@ -25,9 +25,9 @@ LIMIT=${PEER_TIME_LIMIT:-600}
 REPEAT=${REPEAT:-1}
 VOI_FLAG=$([ "${VOI:-0}" = 1 ] && echo "" || echo "--no-value-of-information")
 mkdir -p "$OUT"
-# The machine and the BLAS each table was made on (RESULTS.md records both with every table; the same build
-# runs 1.5–2 times slower on some guests than on others).
-cpu=$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//')
+# The machine and the BLAS each table was made on (RESULTS.md records both with every table: 10,000 scenarios
+# took 4.4 s on session 24's guest and 7.3 s on session 31's, with much the same solver).
+cpu=$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || true)
 blas=$("$DERISK" doctor 2>/dev/null | grep -m1 '^BLAS/LAPACK' || true)
 echo "Machine: ${cpu:-unknown CPU}, $(nproc) CPUs; ${blas:-BLAS unknown}; OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}," \
   "OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-unset}; Derisk: $DERISK (checkout $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
