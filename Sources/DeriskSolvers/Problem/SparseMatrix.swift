@@ -158,9 +158,9 @@ public struct SparseMatrix: Sendable, Hashable {
   /// Aᵀ as a CSC matrix (equivalently, A in compressed sparse row form).
   public var transposed: SparseMatrix {
     guard !values.isEmpty else { return SparseMatrix(rows: columns, columns: rows) }
-    // Large matrices go in column ranges (`parallelColumnRanges`): each range counts its entries by row, a
-    // row's entries are laid out range after range (so by increasing column, as one serial pass lays them
-    // out), and each range writes its own. The result is the serial one.
+    // Large matrices go in column ranges (`parallelRangeCount` of them, split by `balancedColumnRanges`): each
+    // range counts its entries by row, a row's entries are laid out range after range (so by increasing
+    // column, as one serial pass lays them out), and each range writes its own. The result is the serial one.
     let rangeStarts = balancedColumnRanges(parallelRangeCount), ranges = rangeStarts.count - 1
     let rows = rows, entries = values.count
     // next[k·rows + i]: where range k writes its next entry of row i (counts first).
