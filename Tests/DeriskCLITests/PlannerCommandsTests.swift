@@ -42,6 +42,28 @@ struct PlannerCommandsTests {
     #expect(csv.hasPrefix("supplier,country,material,tonnes,capacity,unit_cost,contract_fee\n"))
   }
 
+  /// `--verbose` names each phase of `derisk solve` with its wall time on standard error, in order, and
+  /// leaves standard output the one JSON object (expected cost 2880, HandSolvedTests); `--quiet` wins.
+  @Test func solveVerboseTimesEachPhase() throws {
+    let output = try DeriskExecutable.run(["solve", Self.path("hand.yaml"), "--json", "--verbose"])
+    #expect(output.status == 0, "\(output.standardError)")
+    let plan = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+    #expect(abs(try #require(plan["expected_cost"] as? Double) - 2880) < 1e-5)
+    let phases = ["model read and checked", "program built (", "solved (", "plan read back (", "value of information (",
+                  "plan computed (", "output written"]
+    var previous = output.standardError.startIndex
+    for phase in phases {
+      let line = try #require(output.standardError.range(of: phase, range: previous..<output.standardError.endIndex),
+                              "\(phase) missing or out of order in: \(output.standardError)")
+      let rest = output.standardError[line.upperBound...].prefix { $0 != "\n" }
+      let seconds = try #require(rest.split(separator: ": ").last.flatMap { Double($0.dropLast(2)) }, "\(phase)\(rest)")
+      #expect(seconds >= 0 && seconds.isFinite, "\(phase)\(rest)")
+      previous = line.upperBound
+    }
+    let quiet = try DeriskExecutable.run(["solve", Self.path("hand.yaml"), "--json", "--verbose", "--quiet"])
+    #expect(quiet.status == 0 && quiet.standardError.isEmpty, "\(quiet.standardError)")
+  }
+
   /// Stress: B failing costs 3840 with 10 t expected shortfall (hand derivation in PlannerAnalysisTests);
   /// A failing equals `derisk solve` of the model without A (3360) plus A's stranded fee 2·80.
   @Test func stressJSONMatchesTheModelWithoutTheSupplier() throws {

@@ -36,7 +36,7 @@ struct Solve: ParsableCommand {
   @Option(name: .customLong("max-iterations"), help: "Largest number of interior-point iterations of each solve (default 200).")
   var maxIterations: Int = InteriorPointSettings().maxIterations
 
-  @Flag(help: "Print the interior-point iteration log on standard error (off with --quiet).")
+  @Flag(help: "Print the interior-point iteration log and the time of each phase on standard error (off with --quiet).")
   var verbose = false
 
   @OptionGroup var output: OutputOptions
@@ -44,8 +44,10 @@ struct Solve: ParsableCommand {
   func run() throws {
     let plan: SourcingPlan
     let sourcing: SourcingModel
+    let phases = PhaseLog(enabled: verbose && !output.quiet)
     do {
       sourcing = try loadModel(model, riskAversion: riskAversion, cvarConfidence: cvarConfidence)
+      phases.mark("model read and checked")
       output.note("solving \(sourcing.name ?? model): \(sourcing.materials.count) materials, \(sourcing.suppliers.count) suppliers, \(sourcing.legs.count) legs, \(sourcing.scenarios.count) scenarios")
       var settings = InteriorPointSettings()
       settings.linearSystem = solver.linearSystem
@@ -54,12 +56,14 @@ struct Solve: ParsableCommand {
       settings.verbose = verbose && !output.quiet
       try settings.validate()
       plan = try sourcing.solve(options: SourcingSolveOptions(interiorPoint: settings, valueOfInformation: !noValueOfInformation))
+      phases.mark("plan computed (the phases above)")
     } catch let error as SourcingError {
       throw CommandFailure.unusableInput("\(error)")
     } catch {
       throw CommandFailure.unusableInput("\(model): \(error)")
     }
     try output.emit(plan, text: plan.text, document: plan.report(model: sourcing), tables: plan.csvTables())
+    phases.mark("output written")
   }
 }
 
