@@ -10,11 +10,12 @@ extension SourcingModel {
   /// objective as RP: EEV fixes the first stage of the expected-value problem (every parameter
   /// replaced by its probability-weighted mean) and re-solves the scenarios; WS applies the risk
   /// objective to the per-scenario optimal costs, each scenario solved with perfect foresight.
-  /// - Throws: ``SourcingError`` for an invalid model.
   ///
   /// With `options.interiorPoint.verbose`, besides the solver's iteration log, each phase's wall time goes to
-  /// standard error (building the program, reading the plan back, the value of information): at 100,000
-  /// generated scenarios a quarter of `derisk solve`'s time is spent outside the solver.
+  /// standard error (building the program, solving it, reading the plan back, the value of information): on
+  /// the generated 100,000-scenario benchmark about a quarter of `derisk solve`'s time is spent outside the
+  /// solver (Benchmarks/RESULTS.md, session 32).
+  /// - Throws: ``SourcingError`` for an invalid model.
   public func solve(options: SourcingSolveOptions = SourcingSolveOptions()) throws -> SourcingPlan {
     let phases = PhaseLog(enabled: options.interiorPoint.verbose)
     let (solved, parameters) = try solvedPlan(settings: options.interiorPoint, phases: phases)
