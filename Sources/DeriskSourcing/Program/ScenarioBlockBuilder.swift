@@ -110,13 +110,14 @@ struct ScenarioBlockBuilder: Sendable {
                         corridors: sm.corridors.count, scenarios: scenarios)
   }
 
-  /// Adds scenario s's block to `model` and its entries to `tables`.
-  func add(_ s: Int, to model: inout Model, tables: inout ScenarioBlockTables) throws {
+  /// Adds scenario s's block to `model` and its entries to `tables`, labelled as scenario `label` (s
+  /// itself unless the block goes into a program of its own, see `OneScenarioPrograms`).
+  func add(_ s: Int, to model: inout Model, tables: inout ScenarioBlockTables, label: Int? = nil) throws {
     let policy = sm.policy
     let dest = sm.destination
     let M = sm.materials.count
     let par = parameters[s]
-    let block = BlockLabel.scenario(s)
+    let block = BlockLabel.scenario(label ?? s)
     var goods = LinearExpression(), freight = LinearExpression(), pipeline = LinearExpression()
     var spotCost = LinearExpression(), stockCost = LinearExpression(), shortCost = LinearExpression()
     // Balance of material m at node n: inflow + supply − outflow.
@@ -244,7 +245,7 @@ struct ScenarioBlockBuilder: Sendable {
         guard e.termCount > 0 else { continue }
         let row = try model.addConstraint(e, .lessOrEqual, share * par.demand[m],
                                           name: "corridor_share[\(corridor.id),\(sm.materials[m].id),\(scenarioNames[s])]", block: block)
-        tables.corridorShareRows.append(.init(target: corridor.id, material: m, scenario: s, share: share, row: row))
+        tables.corridorShareRows.append(.init(target: corridor.id, material: m, scenario: label ?? s, share: share, row: row))
       }
     }
     tables.costParts.append([.goods: goods, .freight: freight, .pipelineInventory: pipeline, .spot: spotCost,

@@ -41,6 +41,8 @@ public struct SourcingProgram: Sendable {
   let entryLegs: [[Int]]
   /// The CVaR threshold t (VaR at the optimum), when the objective has one.
   var threshold: Variable?
+  /// What builds the scenario blocks, kept only by a first-stage-only program (see `OneScenarioPrograms`).
+  private(set) var scenarioBlockBuilder: ScenarioBlockBuilder?
 
   /// The shipment of a supplier's offer in scenario s, 0 ≤ y ≤ capacity (a bound: as a row
   /// y − slack = 0 it cost every scenario block a row and a column for what a bound says).
@@ -116,6 +118,15 @@ public struct SourcingProgram: Sendable {
   /// - Throws: ``SourcingError`` for an invalid model; `ModelError` cannot occur for a valid one.
   public init(sourcingModel sm: SourcingModel, parameters: [ScenarioParameters], probabilities: [Double],
               scenarioNames: [String], fixedFirstStage: FirstStageDecision? = nil) throws {
+    try self.init(sourcingModel: sm, parameters: parameters, probabilities: probabilities, scenarioNames: scenarioNames,
+                  fixedFirstStage: fixedFirstStage, firstStageOnly: false)
+  }
+
+  /// The whole program, or with `firstStageOnly` its first stage alone (contracts, reservations, the policy
+  /// rows on them, no scenario block and no objective), whose scenario blocks `scenarioBlockBuilder` adds
+  /// (see `OneScenarioPrograms`).
+  init(sourcingModel sm: SourcingModel, parameters: [ScenarioParameters], probabilities: [Double],
+       scenarioNames: [String], fixedFirstStage: FirstStageDecision?, firstStageOnly: Bool) throws {
     guard parameters.count == probabilities.count, parameters.count == scenarioNames.count, !parameters.isEmpty else {
       throw SourcingError(path: "scenarios", message: "\(parameters.count) parameter sets for \(probabilities.count) probabilities")
     }
@@ -130,7 +141,13 @@ public struct SourcingProgram: Sendable {
       let ends = Set(members.map { sm.legs[$0].to })
       return members.filter { !ends.contains(sm.legs[$0].from) }
     }
-    try build(fixed: fixedFirstStage)
+    let builder = try buildFirstStage(fixed: fixedFirstStage)
+    if firstStageOnly {
+      scenarioBlockBuilder = builder
+    } else {
+      try addScenarioBlocks(builder)
+      try setRiskObjective()
+    }
   }
 
   /// Contracts and reservations: the here-and-now decisions.
@@ -145,7 +162,8 @@ public struct SourcingProgram: Sendable {
     }
   }
 
-  private mutating func build(fixed: FirstStageDecision?) throws {
+  /// Adds the first stage to the empty model and returns what its scenario blocks are built with.
+  private mutating func buildFirstStage(fixed: FirstStageDecision?) throws -> ScenarioBlockBuilder {
     let sm = sourcingModel
     let policy = sm.policy
     let dest = sm.destination
@@ -221,12 +239,10 @@ public struct SourcingProgram: Sendable {
       try model.addConstraint(firstStageCost + reservationCost, .lessOrEqual, budget, name: "budget", block: .firstStage)
     }
 
-    // Second stage, one block per scenario.
-    let builder = ScenarioBlockBuilder(sm: sm, parameters: parameters, scenarioNames: scenarioNames, usable: usable,
-                                       series: series, offerStart: offerStart, entryLegs: entryLegs,
-                                       contract: contract, reserve: reserve)
-    try addScenarioBlocks(builder)
-    try setRiskObjective()
+    // Second stage, one block per scenario: what builds them.
+    return ScenarioBlockBuilder(sm: sm, parameters: parameters, scenarioNames: scenarioNames, usable: usable,
+                                series: series, offerStart: offerStart, entryLegs: entryLegs,
+                                contract: contract, reserve: reserve)
   }
 
   /// Reserves the model's storage for `count` more scenarios of the size of the first (`first`: its columns,
