@@ -281,7 +281,7 @@ public struct Model: Sendable {
     try checkBuildData(in: "addConstraint")
     let i = constraintCount
     let resolved = try resolveName(name, automaticStem: "r", index: i, taken: rowNames, kind: "constraint")
-    let place = "constraint '\(resolved)'"
+    var place: String { "constraint '\(resolved)'" }
     try Model.checkBounds(lower, upper, of: place)
     try Model.checkBlock(block, of: place)
     let start = rowColumns.count
@@ -466,7 +466,12 @@ public struct Model: Sendable {
     guard e.constant.isFinite else { throw ModelError.nonFinite("\(place): the constant is \(e.constant)") }
   }
 
-  static func checkBounds(_ lower: Double, _ upper: Double, of place: String) throws {
+  /// `place` names the variable or constraint in the error; it is formed only when one is thrown. (Formed on
+  /// every call, it took a tenth of a sourcing program's build: 30,000 generated scenarios 6.6–7.3 s against
+  /// 6.4–6.5 s, measured 2026-12-02.)
+  static func checkBounds(_ lower: Double, _ upper: Double, of place: @autoclosure () -> String) throws {
+    if lower <= upper, lower != .infinity, upper != -.infinity { return }   // false for a NaN too
+    let place = place()
     guard !lower.isNaN else { throw ModelError.nonFinite("\(place): lower bound is NaN") }
     guard !upper.isNaN else { throw ModelError.nonFinite("\(place): upper bound is NaN") }
     guard lower != .infinity else { throw ModelError.inconsistentBounds("\(place): lower bound is +∞") }
@@ -474,9 +479,9 @@ public struct Model: Sendable {
     guard lower <= upper else { throw ModelError.inconsistentBounds("\(place): lower bound \(lower) > upper bound \(upper)") }
   }
 
-  static func checkBlock(_ block: BlockLabel?, of place: String) throws {
+  static func checkBlock(_ block: BlockLabel?, of place: @autoclosure () -> String) throws {
     if case .scenario(let s)? = block, s < 0 {
-      throw ModelError.invalid("\(place): scenario number must be ≥ 0, got \(s)")
+      throw ModelError.invalid("\(place()): scenario number must be ≥ 0, got \(s)")
     }
   }
 

@@ -51,6 +51,10 @@ import Testing
     #expect(thrownError { try model.addVariable(name: "x", lower: .nan) } == .nonFinite("variable 'x': lower bound is NaN"))
     #expect(thrownError { try model.addVariable(name: "x", lower: .infinity) }
       == .inconsistentBounds("variable 'x': lower bound is +∞"))
+    // A finite lower bound with a NaN or −∞ upper one (the checks pass over ordered, finite-ended bounds).
+    #expect(thrownError { try model.addVariable(name: "x", lower: 0, upper: .nan) } == .nonFinite("variable 'x': upper bound is NaN"))
+    #expect(thrownError { try model.addVariable(name: "x", upper: -.infinity) }
+      == .inconsistentBounds("variable 'x': upper bound is −∞"))
     #expect(model.variableCount == 0)
     let x = try model.addVariable(name: "x")
     #expect(thrownError { try model.addConstraint(LinearExpression(x), lower: 5, upper: 4, name: "r") }
