@@ -78,6 +78,16 @@ struct ScenarioBlockBuilder: Sendable {
   private let corridorsOfLeg: [[Int]]
   /// [corridor][material]: the tightest corridor share cap, when any applies.
   private let shareCap: [[Double?]]
+  /// The nodes a balance row may be written for, in the order of their names' `<` (the order of the rows),
+  /// and by number: each supplier's origin, each leg's ends and the destination. A block's balances are
+  /// gathered by node number, so building one hashes no node name.
+  private let nodeNames: [String]
+  private let originNode: [Int]
+  private let legNodes: [(from: Int, to: Int)]
+  private let destinationNode: Int
+  /// [leg][material]: whether the leg's flow enters the balance of its origin (from) and of its end (to),
+  /// i.e. whether that node is not a series node of the material.
+  private let legBalances: [[(from: Bool, to: Bool)]]
 
   init(sm: SourcingModel, parameters: [ScenarioParameters], scenarioNames: [String], usable: [[Bool]],
        series: SeriesNodes, offerStart: [Int], entryLegs: [[Int]], contract: [[Variable]], reserve: [Variable?]) {
@@ -95,6 +105,14 @@ struct ScenarioBlockBuilder: Sendable {
       sup.offers.map { offer in materialIndex[offer.material].flatMap { series.contains(sup.origin, $0) ? nil : $0 } }
     }
     corridorsOfLeg = sm.legs.map { leg in sm.corridors.indices.filter { sm.corridors[$0].legs.contains(leg.id) } }
+    nodeNames = Set(sm.suppliers.map(\.origin) + sm.legs.flatMap { [$0.from, $0.to] } + [sm.destination]).sorted()
+    let nodeIndex = Dictionary(uniqueKeysWithValues: nodeNames.enumerated().map { ($1, $0) })
+    originNode = sm.suppliers.map { nodeIndex[$0.origin]! }
+    legNodes = sm.legs.map { (nodeIndex[$0.from]!, nodeIndex[$0.to]!) }
+    destinationNode = nodeIndex[sm.destination]!
+    legBalances = sm.legs.map { leg in
+      sm.materials.indices.map { m in (!series.contains(leg.from, m), !series.contains(leg.to, m)) }
+    }
     let caps = sm.policy.corridorShareCaps
     shareCap = sm.corridors.map { corridor in
       sm.materials.map { material in
@@ -114,15 +132,14 @@ struct ScenarioBlockBuilder: Sendable {
   /// itself unless the block goes into a program of its own, see `OneScenarioPrograms`).
   func add(_ s: Int, to model: inout Model, tables: inout ScenarioBlockTables, label: Int? = nil) throws {
     let policy = sm.policy
-    let dest = sm.destination
     let M = sm.materials.count
     let par = parameters[s]
     let block = BlockLabel.scenario(label ?? s)
     var goods = LinearExpression(), freight = LinearExpression(), pipeline = LinearExpression()
     var spotCost = LinearExpression(), stockCost = LinearExpression(), shortCost = LinearExpression()
-    // Balance of material m at node n: inflow + supply − outflow.
-    var balance: [String: [LinearExpression]] = [:]
-    func add(_ node: String, _ m: Int, _ v: Variable, _ a: Double) {
+    // Balance of material m at node n (by number, see `nodeNames`): inflow + supply − outflow.
+    var balance = [[LinearExpression]?](repeating: nil, count: nodeNames.count)
+    func add(_ node: Int, _ m: Int, _ v: Variable, _ a: Double) {
       if balance[node] == nil { balance[node] = [LinearExpression](repeating: LinearExpression(), count: M) }
       balance[node]![m].addTerm(v, a)
     }
@@ -135,7 +152,7 @@ struct ScenarioBlockBuilder: Sendable {
         let y = try model.addVariable(name: "ship[\(tag)]", lower: 0, upper: par.offerCapacity[i][o], block: block)
         try model.addConstraint(y - contract[i][o], .lessOrEqual, 0, name: "take[\(tag)]", block: block)
         goods.addTerm(y, par.offerUnitCost[i][o])
-        if let m = offerBalance[i][o] { add(sup.origin, m, y, 1) }
+        if let m = offerBalance[i][o] { add(originNode[i], m, y, 1) }
         shipS.append(y)
       }
     }
@@ -148,7 +165,7 @@ struct ScenarioBlockBuilder: Sendable {
                                             upper: .infinity, block: block)
       }
     }
-    for (l, leg) in sm.legs.enumerated() {
+    for l in sm.legs.indices {
       for (m, material) in sm.materials.enumerated() where usable[l][m] {
         // A leg out of a series node carries what came in: the variable of the way in.
         let f: Variable
@@ -161,8 +178,8 @@ struct ScenarioBlockBuilder: Sendable {
         freight.addTerm(f, par.legCost[l])
         let carrying = material.valuePerTonne * policy.inventoryCarryingRate * par.legDays[l] / 365
         if carrying != 0 { pipeline.addTerm(f, carrying) }
-        if !series.contains(leg.from, m) { add(leg.from, m, f, -1) }
-        if !series.contains(leg.to, m) { add(leg.to, m, f, 1) }
+        if legBalances[l][m].from { add(legNodes[l].from, m, f, -1) }
+        if legBalances[l][m].to { add(legNodes[l].to, m, f, 1) }
       }
     }
     tables.flow.append(flowS.flatMap { $0.map { $0?.index } })
@@ -174,7 +191,7 @@ struct ScenarioBlockBuilder: Sendable {
       if material.spot != nil, par.spotVolume[m] > 0 {
         let z = try model.addVariable(name: "spot[\(tag)]", lower: 0, upper: par.spotVolume[m], block: block)
         spotCost.addTerm(z, par.spotPrice[m])
-        add(dest, m, z, 1)
+        add(destinationNode, m, z, 1)
         v = z
       }
       spotS.append(v)
@@ -184,7 +201,7 @@ struct ScenarioBlockBuilder: Sendable {
         if limit > 0 {
           let x = try model.addVariable(name: "draw[\(tag)]", lower: 0, upper: limit, block: block)
           stockCost.addTerm(x, stock.drawCost ?? material.valuePerTonne)
-          add(dest, m, x, 1)
+          add(destinationNode, m, x, 1)
           d = x
         }
         stockCost.constant += (stock.holdingCost ?? 0) * stock.initial
@@ -192,7 +209,7 @@ struct ScenarioBlockBuilder: Sendable {
       drawS.append(d)
       let short = try model.addVariable(name: "shortfall[\(tag)]", lower: 0, upper: .infinity, block: block)
       shortCost.addTerm(short, material.shortfallPenalty)
-      add(dest, m, short, 1)
+      add(destinationNode, m, short, 1)
       shortS.append(short)
     }
     tables.spot.append(spotS.map { $0?.index })
@@ -200,14 +217,14 @@ struct ScenarioBlockBuilder: Sendable {
     tables.shortfall.append(shortS.map(\.index))
 
     for m in 0..<M {
-      let e = balance[dest]?[m] ?? LinearExpression()
+      let e = balance[destinationNode]?[m] ?? LinearExpression()
       demandS.append(try model.addConstraint(e, .equal, par.demand[m], name: "demand[\(sm.materials[m].id),\(scenarioNames[s])]", block: block))
     }
     tables.demandRows.append(demandS.map(\.index))
-    for node in balance.keys.sorted() where node != dest {
+    for node in nodeNames.indices where node != destinationNode {
       for m in 0..<M {
         guard let e = balance[node]?[m], e.termCount > 0 else { continue }
-        try model.addConstraint(e, .equal, 0, name: "balance[\(node),\(sm.materials[m].id),\(scenarioNames[s])]", block: block)
+        try model.addConstraint(e, .equal, 0, name: "balance[\(nodeNames[node]),\(sm.materials[m].id),\(scenarioNames[s])]", block: block)
       }
     }
 
