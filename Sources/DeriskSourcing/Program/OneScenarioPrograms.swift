@@ -24,7 +24,7 @@ package struct OneScenarioPrograms: Sendable {
   ///   - fixedFirstStage: contracts (and reservations) held fixed in every program, as in `SourcingProgram`.
   /// - Throws: ``SourcingError`` for an invalid model, as `SourcingProgram` would.
   package init(_ model: SourcingModel, parameters: [ScenarioParameters], scenarioNames: [String],
-       fixedFirstStage: SourcingProgram.FirstStageDecision?) throws {
+               fixedFirstStage: SourcingProgram.FirstStageDecision?) throws {
     var neutral = model
     neutral.policy.riskMeasure = .expectation
     firstStage = try SourcingProgram(sourcingModel: neutral, parameters: parameters,
