@@ -27,10 +27,10 @@ VOI_FLAG=$([ "${VOI:-0}" = 1 ] && echo "" || echo "--no-value-of-information")
 mkdir -p "$OUT"
 # The machine and the BLAS each table was made on (RESULTS.md records both with every table: 10,000 scenarios
 # took 4.4 s on session 24's guest and 7.3 s on session 31's, with much the same solver).
-cpu=$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || true)
 # Guests often report only "AMD EPYC": the family and model tell the generation apart (AMD family 25 model 1 is
 # Zen 3, model 17 Zen 4), the vector extensions what the kernels can use, and the L3 how much of a block sweep fits.
 field() { grep -m1 "^$1[[:space:]]*:" /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || true; }
+cpu=$(field 'model name')
 flags=$(field flags)
 simd=$(case " $flags " in *" avx512f "*) echo AVX-512;; *" avx2 "*) echo AVX2;; *) echo "no AVX2";; esac)
 l3=$(lscpu 2>/dev/null | grep -m1 '^L3 cache' | cut -d: -f2 | sed 's/^ *//; s/ (.*//' || true)
