@@ -231,6 +231,12 @@ extension InteriorPointSolver {
     var tau = 1.0, kappa = 1.0
     let weights = CentralPathWeights(columnBlock: form.columnBlock, costs: c, lowerBounded: L, upperBounded: U,
                                      enabled: settings.weightedCentralPath)
+    // The first stage's pull towards a sample's centre, if the solve has one (`SampleCentre`).
+    var pull = ProximalPull()
+    if let userCentre, let blocks = form.columnBlock {
+      pull = ProximalPull(userCentre: userCentre, columnBlock: blocks, columnOrigin: form.columnOrigin,
+                          columnScale: scaling.columnScale, lower: l, upper: u)
+    }
     // The block labels have served (backend and weights): they go too.
     form.columnBlock = nil
     form.rowBlock = nil
@@ -277,6 +283,10 @@ extension InteriorPointSolver {
       if !form.redundantRows.isEmpty { log("presolve: \(form.redundantRows.count) rows implied by the others and the bounds dropped") }
       if form.parallelRows.mergedCount > 0 { log("presolve: \(form.parallelRows.mergedCount) rows merged into a parallel row") }
       if let schur = kkt as? ScenarioSchurSystem { log(schur.summary) }
+      if let sample = centreSample {
+        log(String(format: "centre: a sample of %d of %d scenarios, %@ in %d iterations, %.2f s; %d first-stage columns pulled towards it",
+                   sample.scenarios, sample.of, sample.termination.rawValue, sample.iterations, sample.seconds, pull.columns.count))
+      }
       log(String(format: "setup: standard form and presolve %.2f s, scaling %.2f s, linear system %.2f s, starting point %.2f s",
                  formSeconds, scalingSeconds, systemSeconds, elapsed() - startingPointStart))
       log(" iter      primal obj        dual obj     pres     dres      gap       mu   step     time")
@@ -499,6 +509,8 @@ extension InteriorPointSolver {
       }
 
       // MARK: Newton system.
+      // The pull enters r_x here, after the residuals have been judged (see `ProximalPull`).
+      pull.addPull(mu: mu, x: x, tau: tau, into: &rx)
       solveAccuracy = max(finestSolveAccuracy, min(1e-6, 0.1 * min(presRel, dresRel, gapRel)))
       // The diagonal d = Z_l/S_l + Z_u/S_u, with the constant solve's right-hand side −c̃ = −c + (Z_l/S_l) l +
       // (Z_u/S_u) u, the τ-row's coefficients of Δx, v = c + 2P̄x/τ + (Z_l/S_l) l + (Z_u/S_u) u, the
@@ -510,6 +522,7 @@ extension InteriorPointSolver {
                                                        tauRow: &v, products: &dl)
       let upperSquares = IterationKernels.barrierTerms(zu, su, uU, at: U, diagonal: &d, rightHandSide: &r1,
                                                        tauRow: &v, products: &du)
+      pull.addCurvature(mu: mu, into: &d)
       var factored = false
       for _ in 0..<6 {
         do {

@@ -21,9 +21,25 @@ public func solve(_ problem: QuadraticProgram, settings: InteriorPointSettings =
   if let refusal = MemoryBudget.refusal(needing: denseWorkspaceBytes(problem, settings: settings, structure: structure)) {
     throw ProblemError.invalid("\(problem.rowCount) rows and \(problem.columnCount) columns: the dense linear system \(refusal)")
   }
+  // Many scenario blocks: a sample of them first, for a first-stage centre (`SampleCentre`).
+  var sample: (centre: [Double]?, info: CentreSampleInfo)? = nil
+  var settings = settings
+  if SampleCentre.applies(to: problem, structure: structure, settings: settings), let structure {
+    sample = SampleCentre.solve(problem, structure: structure, settings: settings)
+    if let seconds = sample?.info.seconds, let limit = settings.timeLimitSeconds {
+      settings.timeLimitSeconds = max(limit - seconds, 1e-3)
+    }
+  }
   // The structure has served once the internal form holds its blocks: it goes before the iteration starts.
   var solver = InteriorPointSolver(problem: problem, settings: settings, structure: consume structure)
-  return solver.run()
+  solver.userCentre = sample?.centre
+  solver.centreSample = sample?.info
+  var result = solver.run()
+  if let sample {
+    result.info.setupSeconds += sample.info.seconds
+    result.info.centreSample = sample.info
+  }
+  return result
 }
 
 /// A lower bound of the bytes the dense backends allocate before the first iteration: the normal
@@ -58,6 +74,9 @@ struct InteriorPointSolver {
   var form: StandardForm
   var scaling: Equilibration
   var setupSeconds = 0.0
+  /// The first stage's proximal centre in the user's columns (NaN where none), and the sample it came from.
+  var userCentre: [Double]? = nil
+  var centreSample: CentreSampleInfo? = nil
   /// Seconds spent building the standard form (with presolve) and equilibrating it, for the verbose log.
   var formSeconds = 0.0, scalingSeconds = 0.0
   let start = DispatchTime.now()

@@ -60,6 +60,9 @@ public struct SolveInfo: Sendable, Hashable {
   /// (a point met the tolerances on the scaled problem but failed the check on the user's problem, and
   /// the polish did not make it pass); nil when that never happened.
   public var componentwiseRefinementFrom: Int? = nil
+  /// The sample of scenarios solved first for a first-stage centre (`InteriorPointSettings.centreFromSample`),
+  /// nil when there was none; its seconds are part of `setupSeconds`.
+  public var centreSample: CentreSampleInfo? = nil
 
   public init() {}
 }

@@ -24,6 +24,11 @@ public struct InteriorPointSettings: Sendable, Hashable, Codable {
   /// (`sₖzₖ = μwₖ`, see the DocC article on the method). Changes the path, not the optimum; no effect on
   /// programs without block labels. Default true.
   public var weightedCentralPath = true
+  /// On a program with at least 8,000 scenario blocks solved by the scenario-structured backend, solve a
+  /// sample of 1,000 of them first and pull the first stage towards the sample's solution with a proximal
+  /// term that fades with μ (`ProximalPull`): fewer iterations (10,000 generated scenarios 57 → 40, 100,000
+  /// 79 → 59), the same optimum and checks. The sample's time counts in `setupSeconds`. Default true.
+  public var centreFromSample = true
   /// Print an iteration log to standard error. Default false.
   public var verbose = false
   /// Which linear-system backend to use. Default `.automatic`.

@@ -20,7 +20,11 @@ extension SourcingPlan {
                            relativeGap: info.relativeGap, seconds: info.setupSeconds + info.solveSeconds,
                            variables: program.model.variableCount, constraints: program.model.constraintCount,
                            linearSystem: info.linearSystem, dualsPolished: info.dualsPolished,
-                           componentwiseRefinementFrom: info.componentwiseRefinementFrom)
+                           componentwiseRefinementFrom: info.componentwiseRefinementFrom,
+                           centreSample: info.centreSample.map {
+                             CentreSample(scenarios: $0.scenarios, status: $0.termination.rawValue, iterations: $0.iterations,
+                                          seconds: $0.seconds)
+                           })
     objective = solution.objective
     riskAversion = policy.riskAversion
     cvarConfidence = policy.cvarConfidence

@@ -63,6 +63,18 @@ public struct SourcingPlan: Sendable, Hashable, Codable {
     public var dualsPolished: Bool?
     /// `SolveInfo.componentwiseRefinementFrom`; absent when every solve was refined against the global tolerance only.
     public var componentwiseRefinementFrom: Int?
+    /// The sample of scenarios solved first for the first stage's proximal centre
+    /// (`InteriorPointSettings.centreFromSample`, programs of 8,000 scenarios or more); its seconds are part
+    /// of `seconds`. Absent when the solve had none.
+    public var centreSample: CentreSample?
+  }
+
+  /// `SolveInfo.centreSample`: the scenarios sampled, how its solve ended, its iterations and seconds.
+  public struct CentreSample: Sendable, Hashable, Codable {
+    public var scenarios: Int
+    public var status: String
+    public var iterations: Int
+    public var seconds: Double
   }
 
   public struct TailScenario: Sendable, Hashable, Codable {
