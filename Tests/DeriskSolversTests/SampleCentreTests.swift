@@ -8,14 +8,14 @@ struct SampleCentreTests {
   /// optimum is x₀ = 5 with objective 10 − x₀ = 5 (a shortfall costs 2 per unit, buying ahead 1), and a sample
   /// of K of the S scenarios with its costs scaled by S / K is the same program. Without the scaling the
   /// sample's shortfall would cost 2K/S per unit, x₀ = 0 and its objective 10K/S.
-  static func identicalScenarios(_ S: Int) throws -> (QuadraticProgram, BlockStructure) {
+  static func identicalScenarios(_ S: Int, firstStageUpper: Double = 10) throws -> (QuadraticProgram, BlockStructure) {
     var triplets: [(row: Int, column: Int, value: Double)] = []
     for s in 0..<S { triplets.append((s, 0, 1)); triplets.append((s, s + 1, 1)) }
     let A = try SparseMatrix(rows: S, columns: S + 1, triplets: triplets)
     let program = QuadraticProgram(linearCost: [1] + [Double](repeating: 2 / Double(S), count: S), constraintMatrix: A,
                                    rowLower: [Double](repeating: 5, count: S), rowUpper: [Double](repeating: .infinity, count: S),
                                    columnLower: [Double](repeating: 0, count: S + 1),
-                                   columnUpper: [10] + [Double](repeating: .infinity, count: S))
+                                   columnUpper: [firstStageUpper] + [Double](repeating: .infinity, count: S))
     return (program, BlockStructure(columnBlocks: [0] + Array(1...S), rowBlocks: Array(1...S)))
   }
 
@@ -33,10 +33,14 @@ struct SampleCentreTests {
     #expect(sample.seconds > 0 && sample.seconds <= result.info.setupSeconds)
   }
 
-  /// Below 8,000 blocks or with the option off there is no sample.
+  /// Below 8,000 blocks, without a boxed first-stage column to pull, or with the option off there is no sample.
   @Test func noSampleBelowTheThresholdOrWhenTurnedOff() throws {
     let (small, smallStructure) = try Self.identicalScenarios(7_999)
     #expect(try solve(small, structure: smallStructure).info.centreSample == nil)
+    let (unboxed, unboxedStructure) = try Self.identicalScenarios(8_000, firstStageUpper: .infinity)
+    let unboxedResult = try solve(unboxed, structure: unboxedStructure)
+    #expect(unboxedResult.info.centreSample == nil)
+    #expect(abs(unboxedResult.objective - 5) <= 1e-7 * 5, "\(unboxedResult.objective)")
     let (program, structure) = try ScenarioStructuredTests.twoStage(scenarios: 8_000, seed: 7)
     var off = InteriorPointSettings()
     off.centreFromSample = false

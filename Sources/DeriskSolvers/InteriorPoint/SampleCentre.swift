@@ -5,22 +5,27 @@ import Foundation
 /// On programs with many scenario blocks the iterations grow with how far the first stage has to move
 /// (with the first stage fixed, 1,000 to 30,000 generated scenarios take 24–29 iterations; free, 31 to 67).
 /// A sample of K = 1,000 of the S blocks (`ScenarioSample`), solved first by the same solver, puts its
-/// first-stage values close to the full program's: 1.5–2.2 % of a capacity apart at 10,000 and 100,000
-/// generated scenarios. Pulled towards them, the full solve took 42 iterations instead of 57 at 10,000
-/// scenarios and 59 instead of 79 at 100,000 (session 36, `Benchmarks/RESULTS.md`). A sample of 100 was too
-/// far off (1,000 scenarios: 31 → 65 iterations); below 8·K blocks the gain did not pay for the sample's
-/// 33–49 iterations in every case (4,000 scenarios: 52 → 33 and 51 → 41 on two seeds, 6,000: 46 → 44), so only
-/// programs with at least 8,000 blocks are sampled.
+/// first-stage values near the full program's (a 1,000-scenario generated program's contracts are within
+/// 11.6 % of a capacity of the 10,000-scenario one's). Pulled towards them, the full solve took 40
+/// iterations instead of 57 at 10,000 scenarios and 59 instead of 79 at 100,000 (session 36,
+/// `Benchmarks/RESULTS.md`). A sample of 100 was too far off (1,000 scenarios: 31 → 65 iterations); below
+/// 8·K blocks the gain did not always pay for the sample's 33–49 iterations (4,000 scenarios: 52 → 33 and
+/// 51 → 41 on two seeds, 6,000: 46 → 44), so only programs with at least 8,000 blocks are sampled.
 enum SampleCentre {
   /// Scenario blocks in the sample.
   static let sampleBlocks = 1_000
   /// Programs with fewer scenario blocks are solved without a sample.
   static let minimumBlocks = 8_000
 
-  /// Whether `solve` samples this program: the option is on, the scenario-structured backend will be used
-  /// and there are at least `minimumBlocks` blocks.
+  /// Whether `solve` samples this program: the option is on, the scenario-structured backend will be used,
+  /// there are at least `minimumBlocks` blocks and a first-stage column with a box to pull in.
   static func applies(to problem: QuadraticProgram, structure: BlockStructure?, settings: InteriorPointSettings) -> Bool {
     guard settings.centreFromSample, let structure, structure.scenarioCount >= minimumBlocks else { return false }
+    let boxedFirstStage = structure.columnBlocks.indices.contains {
+      structure.columnBlocks[$0] == 0 && problem.columnLower[$0].isFinite && problem.columnUpper[$0].isFinite
+        && problem.columnLower[$0] < problem.columnUpper[$0]
+    }
+    guard boxedFirstStage else { return false }
     switch settings.linearSystem {
     case .scenarioStructured: return true
     case .automatic: return problem.hasDiagonalHessian
