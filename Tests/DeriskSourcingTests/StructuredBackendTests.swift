@@ -72,6 +72,21 @@ struct StructuredBackendTests {
     #expect(try first.json() == second.json())
   }
 
+  /// Solves `model` with the default settings and with `alternative`: both `optimal`, objectives equal to
+  /// `tolerance` relative, and the default in fewer iterations. Returns (default, alternative).
+  static func expectSameOptimumInFewerIterations(_ model: SourcingModel, against alternative: InteriorPointSettings,
+                                                 tolerance: Double) throws -> (SourcingPlan, SourcingPlan) {
+    let standard = try model.solve(options: SourcingSolveOptions(valueOfInformation: false))
+    let other = try model.solve(options: SourcingSolveOptions(interiorPoint: alternative, valueOfInformation: false))
+    #expect(standard.status == "optimal")
+    #expect(other.status == "optimal")
+    #expect(abs(standard.objective - other.objective) <= tolerance * abs(other.objective),
+            "\(standard.objective) vs \(other.objective)")
+    #expect(standard.solver.iterations < other.solver.iterations,
+            "default \(standard.solver.iterations) vs alternative \(other.solver.iterations) iterations")
+    return (standard, other)
+  }
+
   /// The weighted central path (`weightedCentralPath`, sₖzₖ = μwₖ with w from each block's cost scale)
   /// reaches the same optimum as the classical one, in fewer iterations on the 1,000-scenario benchmark
   /// model, whose scenario probabilities span 0.40 to 3·10⁻⁴ (measured 2026-11-30 in release mode, with
@@ -82,13 +97,7 @@ struct StructuredBackendTests {
     let model = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 1_000, seed: 1)
     var classical = InteriorPointSettings()
     classical.weightedCentralPath = false
-    let weighted = try model.solve(options: SourcingSolveOptions(valueOfInformation: false))
-    let plain = try model.solve(options: SourcingSolveOptions(interiorPoint: classical, valueOfInformation: false))
-    #expect(weighted.status == "optimal")
-    #expect(plain.status == "optimal")
-    #expect(abs(weighted.objective - plain.objective) <= 1e-8 * abs(plain.objective), "\(weighted.objective) vs \(plain.objective)")
-    #expect(weighted.solver.iterations < plain.solver.iterations,
-            "weighted \(weighted.solver.iterations) vs classical \(plain.solver.iterations) iterations")
+    _ = try Self.expectSameOptimumInFewerIterations(model, against: classical, tolerance: 1e-8)
   }
 
   /// A sample of 1,000 scenarios solved first, the first stage pulled towards its solution
@@ -100,15 +109,9 @@ struct StructuredBackendTests {
     let model = try InstanceGenerator.generate(materials: 3, suppliers: 12, corridors: 6, scenarios: 10_000, seed: 1)
     var off = InteriorPointSettings()
     off.centreFromSample = false
-    let pulled = try model.solve(options: SourcingSolveOptions(valueOfInformation: false))
-    let plain = try model.solve(options: SourcingSolveOptions(interiorPoint: off, valueOfInformation: false))
-    #expect(pulled.status == "optimal")
-    #expect(plain.status == "optimal")
-    #expect(abs(pulled.objective - plain.objective) <= 1e-7 * abs(plain.objective), "\(pulled.objective) vs \(plain.objective)")
+    let (pulled, plain) = try Self.expectSameOptimumInFewerIterations(model, against: off, tolerance: 1e-7)
     #expect(pulled.solver.centreSample?.scenarios == 1_000)
     #expect(pulled.solver.centreSample?.status == "optimal")
     #expect(plain.solver.centreSample == nil)
-    #expect(pulled.solver.iterations < plain.solver.iterations,
-            "with the centre \(pulled.solver.iterations) vs without \(plain.solver.iterations) iterations")
   }
 }

@@ -39,7 +39,7 @@ enum SampleCentre {
   static func solve(_ problem: QuadraticProgram, structure: BlockStructure,
                     settings: InteriorPointSettings) -> (centre: [Double]?, info: CentreSampleInfo)? {
     let started = DispatchTime.now()
-    let sample = ScenarioSample(problem, structure: structure, blocks: sampleBlocks)
+    guard let sample = try? ScenarioSample(problem, structure: structure, blocks: sampleBlocks) else { return nil }
     var sampleSettings = settings
     sampleSettings.centreFromSample = false
     sampleSettings.verbose = false

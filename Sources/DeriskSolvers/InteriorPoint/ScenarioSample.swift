@@ -14,7 +14,8 @@ struct ScenarioSample {
   var keptBlocks: [Int]
 
   /// Keeps blocks 1, 1 + k, 1 + 2k, … with k = ⌊S / `blocks`⌋ (at most `blocks` of them).
-  init(_ problem: QuadraticProgram, structure full: BlockStructure, blocks wanted: Int) {
+  /// - Throws: `ProblemError` only if `problem`'s matrices are malformed (a validated program's are not).
+  init(_ problem: QuadraticProgram, structure full: BlockStructure, blocks wanted: Int) throws {
     let S = full.scenarioCount
     let k = max(1, S / max(1, wanted))
     let keptBlocks = Array(stride(from: 1, through: S, by: k).prefix(wanted))
@@ -36,7 +37,7 @@ struct ScenarioSample {
       rowOrigin.append(i)
     }
     /// The columns kept of a column-compressed matrix, their rows renumbered by `rows` (dropped where −1).
-    func kept(_ matrix: SparseMatrix, rows: [Int], rowCount: Int, factor: (Int) -> Double) -> SparseMatrix {
+    func kept(_ matrix: SparseMatrix, rows: [Int], rowCount: Int, factor: (Int) -> Double) throws -> SparseMatrix {
       var starts = [0], indices: [Int] = [], values: [Double] = []
       for j in columnOrigin {
         for p in matrix.columnStarts[j]..<matrix.columnStarts[j + 1] where rows[matrix.rowIndices[p]] >= 0 {
@@ -46,7 +47,7 @@ struct ScenarioSample {
         starts.append(indices.count)
       }
       // Each column's rows keep their increasing order under an increasing renumbering.
-      return try! SparseMatrix(rows: rowCount, columns: columnOrigin.count, columnStarts: starts, rowIndices: indices,
+      return try SparseMatrix(rows: rowCount, columns: columnOrigin.count, columnStarts: starts, rowIndices: indices,
                                values: values)
     }
     let blocks = full.columnBlocks
@@ -56,8 +57,8 @@ struct ScenarioSample {
     program = QuadraticProgram(
       name: problem.name + " (a sample of \(keptBlocks.count) of \(S) scenarios)", sense: problem.sense,
       linearCost: columnOrigin.map { problem.linearCost[$0] * scale($0) }, objectiveConstant: problem.objectiveConstant,
-      hessian: problem.hessian.map { kept($0, rows: columnMap, rowCount: columnOrigin.count, factor: scale) },
-      constraintMatrix: kept(problem.constraintMatrix, rows: rowMap, rowCount: rowOrigin.count, factor: { _ in 1 }),
+      hessian: try problem.hessian.map { try kept($0, rows: columnMap, rowCount: columnOrigin.count, factor: scale) },
+      constraintMatrix: try kept(problem.constraintMatrix, rows: rowMap, rowCount: rowOrigin.count, factor: { _ in 1 }),
       rowLower: rowOrigin.map { problem.rowLower[$0] }, rowUpper: rowOrigin.map { problem.rowUpper[$0] },
       columnLower: columnOrigin.map { problem.columnLower[$0] }, columnUpper: columnOrigin.map { problem.columnUpper[$0] })
     structure = BlockStructure(columnBlocks: columnOrigin.map { newBlock[blocks[$0]] },
