@@ -14,8 +14,6 @@ struct ProximalPull {
   private(set) var columns: [Int] = []
   private var centre: [Double] = [], weight: [Double] = []
 
-  var isEmpty: Bool { columns.isEmpty }
-
   /// No pull.
   init() {}
 
