@@ -28,9 +28,11 @@ struct DeriskCommand: ParsableCommand {
   )
 
   /// Starts again with malloc asking for 2 MiB pages where the kernel grants them only on request (see
-  /// `HugePageEnvironment`; `DERISK_HUGE_PAGES=0` turns this off), then parses the arguments and runs.
+  /// `HugePageEnvironment`; `DERISK_HUGE_PAGES=0` turns this off), has malloc keep freed memory for reuse
+  /// (`FreedMemoryReuse`), then parses the arguments and runs.
   static func main() {
     HugePageEnvironment.relaunchWithHugePagesIfUseful()
+    FreedMemoryReuse.keepFreedMemory()
     main(nil)
   }
 }
