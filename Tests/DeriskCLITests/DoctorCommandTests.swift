@@ -26,6 +26,7 @@ private struct DoctorReport: Decodable {
   var library: String
   var swiftCode: SwiftCode
   var hugePages: HugePageEnvironment
+  var freedMemoryKept: Bool
 }
 
 @Suite("derisk doctor and --version")
@@ -126,6 +127,20 @@ struct DoctorCommandTests {
     let forcedReport = try JSONDecoder().decode(DoctorReport.self, from: Data(forced.standardOutput.utf8))
     #expect(forcedReport.blas.openBLASCoreName == "Haswell")
     #expect(!forcedReport.blas.warnings.contains { $0.contains("OPENBLAS_CORETYPE") })
+  }
+
+  @Test("derisk has malloc keep freed memory, unless GLIBC_TUNABLES chose a threshold")
+  func freedMemoryKept() throws {
+    func kept(_ tunables: String) throws -> Bool {
+      let output = try DeriskExecutable.run(["doctor", "--json"], environment: ["GLIBC_TUNABLES": tunables])
+      #expect(output.status == 0, "stderr: \(output.standardError)")
+      return try JSONDecoder().decode(DoctorReport.self, from: Data(output.standardOutput.utf8)).freedMemoryKept
+    }
+    #expect(try kept(""))
+    #expect(try kept("glibc.malloc.hugetlb=0"))
+    #expect(try !kept("glibc.malloc.mmap_max=65536"))
+    let text = try DeriskExecutable.run(["doctor"], environment: ["GLIBC_TUNABLES": ""]).standardOutput
+    #expect(text.contains("Freed memory: kept in malloc's heap for reuse: yes"))
   }
 
   @Test("derisk relaunches itself with malloc asking for huge pages where the kernel grants them on request")

@@ -26,6 +26,8 @@ struct DoctorCommand: ParsableCommand {
     var swiftCode: SwiftCode
     /// Whether malloc's memory sits on 2 MiB pages (after `derisk`'s relaunch, see `HugePageEnvironment`).
     var hugePages: HugePageEnvironment
+    /// Whether malloc keeps freed memory for reuse (`derisk` sets it first thing, see `FreedMemoryReuse`).
+    var freedMemoryKept: Bool
   }
 
   /// Whether the Swift code was compiled with `-target-cpu` by `make` (which then also sets the compilation
@@ -55,7 +57,8 @@ struct DoctorCommand: ParsableCommand {
     let report = Report(
       version: DeriskVersion.string, blas: environment,
       choleskyRelativeResidual: try Self.choleskyCheck(), gemmGigaflopsPerSecond: try Self.gemmSpeed(n: 500),
-      library: environment.libraryDescription, swiftCode: .current(environment), hugePages: .current())
+      library: environment.libraryDescription, swiftCode: .current(environment), hugePages: .current(),
+      freedMemoryKept: FreedMemoryReuse.isKept)
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -79,6 +82,7 @@ struct DoctorCommand: ParsableCommand {
     print("Huge pages: kernel transparent huge pages \(pages.transparentHugePages ?? "unknown"); glibc "
       + "\(pages.glibcVersion ?? "not in use"); malloc asks for them: \(pages.mallocAsksForHugePages ? "yes" : "no") "
       + "(GLIBC_TUNABLES: \(pages.glibcTunables ?? "unset"))")
+    print("Freed memory: kept in malloc's heap for reuse: \(report.freedMemoryKept ? "yes" : "no")")
     let warnings = environment.warnings + [report.swiftCode.warning, pages.warning].compactMap { $0 }
     if warnings.isEmpty {
       print("No problems found.")

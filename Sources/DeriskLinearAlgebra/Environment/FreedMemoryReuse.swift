@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,10 @@ public enum FreedMemoryReuse {
   /// `GLIBC_TUNABLES` names that mean whoever started the process chose malloc's thresholds themselves.
   static let tunableNames = ["glibc.malloc.mmap_max", "glibc.malloc.mmap_threshold", "glibc.malloc.trim_threshold"]
 
+  /// Whether `keepFreedMemory()` has set both options in this process.
+  public static var isKept: Bool { kept.withLock { $0 } }
+  private static let kept = Mutex(false)
+
   /// Whether `tunables` (the value of `GLIBC_TUNABLES`) already sets one of malloc's thresholds.
   public static func chosen(inTunables tunables: String?) -> Bool {
     (tunables ?? "").split(separator: ":").contains { pair in
@@ -44,7 +49,9 @@ public enum FreedMemoryReuse {
     let mallopt = unsafeBitCast(symbol, to: MalloptFunction.self)
     // <malloc.h>: M_TRIM_THRESHOLD −1, M_MMAP_MAX −4; mallopt returns 1 on success.
     let trim = mallopt(-1, Int32.max), mmapMax = mallopt(-4, 0)
-    return trim == 1 && mmapMax == 1
+    let set = trim == 1 && mmapMax == 1
+    if set { kept.withLock { $0 = true } }
+    return set
     #else
     return false
     #endif
