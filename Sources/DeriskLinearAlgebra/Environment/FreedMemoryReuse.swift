@@ -12,14 +12,14 @@ import Glibc
 /// solve is larger than that (4.6 million columns: 37 MB), so each array that presolve, scaling and the
 /// linear system's setup create and drop is fresh memory whose pages the kernel must fault in and zero
 /// (`clear_page_erms`, the kernel zeroing pages, was 23 % of the samples of a one-iteration `derisk solve`
-/// under `perf`, a third of them inside the solver), while at 10,000 scenarios the
-/// same arrays come back from malloc's heap. With `mallopt(M_MMAP_MAX, 0)` every allocation comes from the
+/// under `perf`, and 28 % of the solver's own), while at 10,000 scenarios the same arrays come back from
+/// malloc's heap. With `mallopt(M_MMAP_MAX, 0)` every allocation comes from the
 /// heap, and `M_TRIM_THRESHOLD` at 2 GiB keeps freed memory there for reuse; the peak grows by what the
-/// heap cannot reuse (3.0 → 3.3 GB at 100,000 scenarios).
+/// heap cannot reuse (3.0 → 3.3–3.4 GB at 100,000 scenarios).
 ///
 /// Measured (Benchmarks/RESULTS.md, issue 6, session 37; alternated runs, the same iterates): 100,000
-/// generated scenarios solved in 72.2 and 70.8 s instead of 81.3 and 76.8 s, the solver's setup 5.1–5.6 s
-/// instead of 8.3–9.4 s.
+/// generated scenarios in 72.2 s instead of 79.0 s on the medians, faster in five pairs of six; the solver's
+/// setup 5.1–5.6 s instead of 8.3–9.4 s.
 public enum FreedMemoryReuse {
   /// `GLIBC_TUNABLES` names that mean whoever started the process chose malloc's thresholds themselves.
   static let tunableNames = ["glibc.malloc.mmap_max", "glibc.malloc.mmap_threshold", "glibc.malloc.trim_threshold"]
