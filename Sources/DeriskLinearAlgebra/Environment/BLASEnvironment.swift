@@ -102,15 +102,13 @@ public struct BLASEnvironment: Sendable, Hashable, Codable {
       #if canImport(Glibc) || canImport(Darwin)
       typealias StringFunction = @convention(c) () -> UnsafePointer<CChar>?
       typealias IntFunction = @convention(c) () -> Int32
-      guard let handle = dlopen(nil, RTLD_NOW) else { return nil }
-      defer { dlclose(handle) }
-      guard let configSymbol = dlsym(handle, "openblas_get_config") else { return nil }
+      guard let configSymbol = processSymbol("openblas_get_config") else { return nil }
       let config = unsafeBitCast(configSymbol, to: StringFunction.self)
       let configuration = config().map { String(cString: $0) } ?? "OpenBLAS"
-      let coreName = dlsym(handle, "openblas_get_corename").flatMap {
+      let coreName = processSymbol("openblas_get_corename").flatMap {
         unsafeBitCast($0, to: StringFunction.self)().map { String(cString: $0) }
       }
-      let threads = dlsym(handle, "openblas_get_num_threads").map { Int(unsafeBitCast($0, to: IntFunction.self)()) }
+      let threads = processSymbol("openblas_get_num_threads").map { Int(unsafeBitCast($0, to: IntFunction.self)()) }
       return OpenBLASQuery(configuration: configuration, coreName: coreName, threads: threads)
       #else
       return nil

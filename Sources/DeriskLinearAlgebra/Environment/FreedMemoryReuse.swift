@@ -43,9 +43,7 @@ public enum FreedMemoryReuse {
     #if canImport(Glibc)
     guard !chosen(inTunables: ProcessInfo.processInfo.environment["GLIBC_TUNABLES"]) else { return false }
     typealias MalloptFunction = @convention(c) (Int32, Int32) -> Int32
-    guard let handle = dlopen(nil, RTLD_NOW) else { return false }
-    defer { dlclose(handle) }
-    guard let symbol = dlsym(handle, "mallopt") else { return false }
+    guard let symbol = processSymbol("mallopt") else { return false }
     let mallopt = unsafeBitCast(symbol, to: MalloptFunction.self)
     // <malloc.h>: M_TRIM_THRESHOLD −1, M_MMAP_MAX −4; mallopt returns 1 on success.
     let trim = mallopt(-1, Int32.max), mmapMax = mallopt(-4, 0)

@@ -95,9 +95,7 @@ public struct HugePageEnvironment: Sendable, Hashable, Codable {
   static func glibcVersion() -> String? {
     #if canImport(Glibc)
     typealias VersionFunction = @convention(c) () -> UnsafePointer<CChar>?
-    guard let handle = dlopen(nil, RTLD_NOW) else { return nil }
-    defer { dlclose(handle) }
-    guard let symbol = dlsym(handle, "gnu_get_libc_version") else { return nil }
+    guard let symbol = processSymbol("gnu_get_libc_version") else { return nil }
     return unsafeBitCast(symbol, to: VersionFunction.self)().map { String(cString: $0) }
     #else
     return nil

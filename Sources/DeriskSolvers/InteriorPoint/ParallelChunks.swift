@@ -1,3 +1,4 @@
+import DeriskLinearAlgebra
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -41,9 +42,7 @@ package func forEachChunkInParallel(_ count: Int, _ body: @Sendable (Int) -> Voi
 package func releaseFreedMemory() {
   #if canImport(Glibc)
   typealias Trim = @convention(c) (Int) -> Int32
-  guard let handle = dlopen(nil, RTLD_NOW) else { return }
-  defer { dlclose(handle) }
-  guard let symbol = dlsym(handle, "malloc_trim") else { return }
+  guard let symbol = processSymbol("malloc_trim") else { return }
   _ = unsafeBitCast(symbol, to: Trim.self)(0)
   #endif
 }
