@@ -11,10 +11,11 @@ enum CompressedColumnAssembly {
   static func matrix(
     rows: Int, columns: Int, rowIndices: [Int], columnIndices: [Int], values: [Double]
   ) throws -> SparseMatrix {
-    var rowStarts = [Int](repeating: 0, count: rows + 1)
+    var rowStarts: [Int] = parallelFilledArray(repeating: 0, count: rows + 1)
     for i in rowIndices { rowStarts[i + 1] += 1 }
     for i in 0..<rows { rowStarts[i + 1] += rowStarts[i] }
-    var byRowColumns = [Int](repeating: 0, count: values.count), byRowValues = [Double](repeating: 0, count: values.count)
+    var byRowColumns: [Int] = parallelFilledArray(repeating: 0, count: values.count)
+    var byRowValues: [Double] = parallelFilledArray(repeating: 0, count: values.count)
     var next = rowStarts
     for k in 0..<values.count {
       let i = rowIndices[k], q = next[i]
@@ -31,12 +32,14 @@ enum CompressedColumnAssembly {
   /// generated sourcing scenarios about 70 MB less at the peak of the lowering than going through triplets).
   static func matrix(rows: Int, columns: Int, rowStarts: [Int], columnIndices: [Int], values: [Double]) throws -> SparseMatrix {
     let count = values.count
-    var columnStart = [Int](repeating: 0, count: columns + 1)
+    var columnStart: [Int] = parallelFilledArray(repeating: 0, count: columns + 1)
     for j in columnIndices { columnStart[j + 1] += 1 }
     for j in 0..<columns { columnStart[j + 1] += columnStart[j] }
     // Scatter row by row: each column's entries come out by row, a row's repeats in the order of its terms.
-    var outRows = [Int](repeating: 0, count: count)
-    var outValues = [Double](repeating: 0, count: count)
+    // Zero-filled on all cores: the first touch of fresh pages is the slow part on some machines
+    // (`parallelFilledArray`).
+    var outRows: [Int] = parallelFilledArray(repeating: 0, count: count)
+    var outValues: [Double] = parallelFilledArray(repeating: 0, count: count)
     var next = columnStart
     for i in 0..<rows {
       for p in rowStarts[i]..<rowStarts[i + 1] {

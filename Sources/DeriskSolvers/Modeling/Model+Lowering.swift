@@ -28,7 +28,7 @@ extension Model {
       rows: m, columns: n, rowStarts: rowStarts, columnIndices: rowColumns, values: rowCoefficients)
 
     // c and c₀.
-    var c = [Double](repeating: 0, count: n)
+    var c: [Double] = parallelFilledArray(repeating: 0, count: n)
     for (v, a) in zip(objective.linear.variables, objective.linear.coefficients) { c[v.index] += a }
 
     // P, lower triangle, in the ½xᵀPx convention.
@@ -85,7 +85,7 @@ extension Model {
   static func completeLabels(_ labels: [BlockLabel?], names: (Int) -> String, kind: String) throws -> [BlockLabel]? {
     guard let firstLabelled = labels.firstIndex(where: { $0 != nil }) else { return nil }
     var result: [BlockLabel] = []
-    result.reserveCapacity(labels.count)
+    result.reserveCapacityTouchedInParallel(labels.count)
     for (k, label) in labels.enumerated() {
       guard let label else {
         throw ModelError.missingBlockLabel(

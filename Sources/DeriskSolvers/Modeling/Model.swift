@@ -60,18 +60,22 @@ public struct Model: Sendable {
   /// constraint terms, so that a model built in one go grows its storage once instead of by doubling:
   /// the name indexes in particular rehash every name on each growth (10.9 million names at 100,000
   /// sourcing scenarios). The names' bytes are reserved at the average length so far plus 8 (names that
-  /// end in a scenario number grow by a few digits), or 24 bytes a name before the first; the pages of a
-  /// large reservation that no name fills are never touched, so they take no resident memory. A hint
-  /// only; a wrong count costs memory or time, never correctness.
+  /// end in a scenario number grow by a few digits), or 24 bytes a name before the first. A large
+  /// reservation's pages are first touched here, on all cores (`reserveCapacityTouchedInParallel`), not one
+  /// by one by the appends on the building thread: at 100,000 generated sourcing scenarios, on a machine
+  /// that clears fresh pages at 330 MB/s, building the program took 11.5–13.2 s instead of 17.2–21.1 s. So a
+  /// reservation is resident from the start, unused capacity included. A hint only; a wrong count costs
+  /// memory or time, never correctness.
   public mutating func reserveCapacity(variables: Int, constraints: Int, terms: Int) {
     let n = variableCount + max(0, variables), m = constraintCount + max(0, constraints)
-    columnLower.reserveCapacity(n); columnUpper.reserveCapacity(n); columnBlocks.reserveCapacity(n)
+    columnLower.reserveCapacityTouchedInParallel(n); columnUpper.reserveCapacityTouchedInParallel(n)
+    columnBlocks.reserveCapacityTouchedInParallel(n)
     columnNames.reserveCapacity(names: n, bytes: Model.namesBytes(columnNames, reaching: n))
-    rowStarts.reserveCapacity(m + 1)
-    rowColumns.reserveCapacity(rowColumns.count + max(0, terms))
-    rowCoefficients.reserveCapacity(rowCoefficients.count + max(0, terms))
-    rowLower.reserveCapacity(m); rowUpper.reserveCapacity(m); rowConstants.reserveCapacity(m)
-    rowBlocks.reserveCapacity(m)
+    rowStarts.reserveCapacityTouchedInParallel(m + 1)
+    rowColumns.reserveCapacityTouchedInParallel(rowColumns.count + max(0, terms))
+    rowCoefficients.reserveCapacityTouchedInParallel(rowCoefficients.count + max(0, terms))
+    rowLower.reserveCapacityTouchedInParallel(m); rowUpper.reserveCapacityTouchedInParallel(m)
+    rowConstants.reserveCapacityTouchedInParallel(m); rowBlocks.reserveCapacityTouchedInParallel(m)
     rowNames.reserveCapacity(names: m, bytes: Model.namesBytes(rowNames, reaching: m))
   }
 

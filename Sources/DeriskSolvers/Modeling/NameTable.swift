@@ -122,10 +122,11 @@ package struct NameTable: Sendable {
   }
 
   /// Makes room for `names` names in all taking `bytes` bytes of UTF-8 (totals, as `Array.reserveCapacity`),
-  /// so that a table filled in one go grows its arrays and rehashes its index once. A hint only.
+  /// so that a table filled in one go grows its arrays and rehashes its index once, with the new storage first
+  /// touched on all cores (`reserveCapacityTouchedInParallel`). A hint only.
   package mutating func reserveCapacity(names: Int, bytes byteTotal: Int) {
-    ends.reserveCapacity(names)
-    bytes.reserveCapacity(byteTotal)
+    ends.reserveCapacityTouchedInParallel(names)
+    bytes.reserveCapacityTouchedInParallel(byteTotal)
     if indexed && NameTable.slotCount(for: names) > slots.count { rebuildIndex(slotCount: NameTable.slotCount(for: names)) }
   }
 
@@ -196,7 +197,7 @@ package struct NameTable: Sendable {
   /// Replaces the index by one of `slotCount` slots holding the first `names` names (every name by default).
   private mutating func rebuildIndex(slotCount: Int, names: Int? = nil) {
     slots = []  // before allocating the new one, so the two are never both held
-    slots = [Int32](repeating: -1, count: slotCount)
+    slots = parallelFilledArray(repeating: -1, count: slotCount)
     for k in 0..<(names ?? count) { insert(k) }
   }
 }
