@@ -63,7 +63,7 @@ public struct Model: Sendable {
   /// end in a scenario number grow by a few digits), or 24 bytes a name before the first. A large
   /// reservation's pages are first touched here, on all cores (`reserveCapacityTouchedInParallel`), not one
   /// by one by the appends on the building thread: at 100,000 generated sourcing scenarios, on a machine
-  /// that clears fresh pages at 330 MB/s, building the program took 11.5–13.2 s instead of 17.2–21.1 s. So a
+  /// that clears fresh pages at 330 MB/s, building the program took 11.0–13.2 s instead of 17.2–21.1 s. So a
   /// reservation is resident from the start, unused capacity included. A hint only; a wrong count costs
   /// memory or time, never correctness.
   public mutating func reserveCapacity(variables: Int, constraints: Int, terms: Int) {

@@ -293,6 +293,7 @@ extension SourcingProgram {
     let perScenario = Model.Size(columns: model.variableCount - baseSize.columns, rows: model.constraintCount - baseSize.rows,
                                  terms: model.termCount - baseSize.terms)
     reserveForScenarios(S - 1, like: perScenario)
+    blocks.costParts.reserveCapacity(scenarios: S)
 
     let chunk = Self.scenariosPerChunk
     let chunkCount = (S - 1 + chunk - 1) / chunk

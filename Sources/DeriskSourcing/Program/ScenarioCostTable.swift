@@ -19,6 +19,20 @@ struct ScenarioCostTable: Sendable {
 
   init(parts: [SourcingProgram.CostPart]) { self.parts = parts }
 
+  /// Makes room for `scenarios` scenarios in all, at the terms per scenario stored so far, with the new
+  /// storage first touched on all cores (`reserveCapacityTouchedInParallel`): the table is then filled by
+  /// appends on one thread without growing by doubling. Nothing before the first scenario. A hint only.
+  mutating func reserveCapacity(scenarios: Int) {
+    let stored = (offsets.count - 1) / max(1, parts.count)
+    guard stored > 0, scenarios > stored else { return }
+    let terms = (columns.count * scenarios + stored - 1) / stored, slots = scenarios * parts.count
+    columns.reserveCapacityTouchedInParallel(terms)
+    coefficients.reserveCapacityTouchedInParallel(terms)
+    constants.reserveCapacityTouchedInParallel(slots)
+    present.reserveCapacityTouchedInParallel(slots)
+    offsets.reserveCapacityTouchedInParallel(slots + 1)
+  }
+
   /// Appends the next scenario's parts (a part absent from `expressions` is absent for the scenario).
   mutating func append(_ expressions: [SourcingProgram.CostPart: LinearExpression]) {
     for part in parts {

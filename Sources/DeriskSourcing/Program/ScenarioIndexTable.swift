@@ -1,3 +1,5 @@
+import DeriskSolvers
+
 /// Per-scenario columns (or rows) of one kind, in one flat table of 32-bit indices: entry k of scenario s
 /// is `entries[s · width + k]`, −1 where there is none.
 ///
@@ -12,7 +14,7 @@ struct ScenarioIndexTable: Sendable {
 
   init(width: Int, scenarios: Int) {
     self.width = width
-    entries.reserveCapacity(width * scenarios)
+    entries.reserveCapacityTouchedInParallel(width * scenarios)
   }
 
   /// Appends the next scenario's entries (`width` of them; nil for none).
