@@ -47,36 +47,6 @@ package func releaseFreedMemory() {
   #endif
 }
 
-extension Array {
-  /// `reserveCapacity(minimumCapacity)`, with the new storage's first touch on all cores: the elements are
-  /// copied into it and the rest of it is zeroed in parallel chunks of 2 MiB (bytes the array does not count
-  /// as elements), so that the appends that fill it later meet pages the kernel has already cleared. On a
-  /// machine that clears fresh pages slowly (330 MB/s for 2 MiB pages, see `parallelFilledArray`) an array
-  /// filled by appends on one thread otherwise pays for every fresh page on that thread. Storage below 4 MiB,
-  /// or an array that already has the capacity, is reserved as `reserveCapacity` does.
-  package mutating func reserveCapacityTouchedInParallel(_ minimumCapacity: Int) {
-    let stride = MemoryLayout<Element>.stride
-    #if canImport(Glibc)
-    guard minimumCapacity > capacity, minimumCapacity * stride >= 1 << 22 else {
-      reserveCapacity(minimumCapacity)
-      return
-    }
-    self = Array(unsafeUninitializedCapacity: minimumCapacity) { buffer, initialized in
-      initialized = self.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
-      // Raw bytes through memset (which binds no memory to a type), at an address an Int carries across threads.
-      let first = Int(bitPattern: UnsafeMutableRawPointer(buffer.baseAddress.unsafelyUnwrapped + initialized))
-      let bytes = (buffer.count - initialized) * stride, chunk = 1 << 21
-      forEachChunkInParallel((bytes + chunk - 1) / chunk) { k in
-        let start = k * chunk
-        _ = memset(UnsafeMutableRawPointer(bitPattern: first + start).unsafelyUnwrapped, 0, Swift.min(chunk, bytes - start))
-      }
-    }
-    #else
-    reserveCapacity(minimumCapacity)
-    #endif
-  }
-}
-
 /// `count` copies of `value`, written in parallel chunks of 2¹⁶ entries: a large array's first touch (the
 /// kernel clearing its fresh pages, 0.7 s for the 240 MB of factor storage at 100,000 generated scenarios on
 /// a machine that clears 2 MiB pages at 330 MB/s) then runs on all cores. Small arrays are filled serially.
