@@ -175,9 +175,8 @@ extension InteriorPointSolver {
       /// K [x; w] − [r1; r2] into (errorX, errorW); returns its ‖·‖∞ and max(‖r1‖∞, ‖r2‖∞). The products
       /// are kept in (productX, productW) for the row-by-row refinement.
       func residual(_ x: [Double], _ w: [Double]) -> (error: Double, rightHandSide: Double) {
-        products.transposeTimes(w, into: &errorX)
+        products.timesAndTransposeTimes(x, w, intoAx: &errorW, intoATy: &errorX)
         P?.symmetricMultiplyAdd(x, into: &errorX)
-        products.times(x, into: &errorW)
         if componentwiseRefinement {
           IterationKernels.copy(errorX, into: &productX)
           IterationKernels.copy(errorW, into: &productW)
@@ -360,8 +359,7 @@ extension InteriorPointSolver {
         IterationKernels.fill(&Px, 0)
         P.symmetricMultiplyAdd(x, into: &Px)
       }
-      products.transposeTimes(y, into: &ATy)
-      products.times(x, into: &Ax)
+      products.timesAndTransposeTimes(x, y, intoAx: &Ax, intoATy: &ATy)
       // r_x and r_y with their norms and inner products, a pass over the columns, the rows and each side's
       // slots (`ResidualKernels.swift`).
       let columnSums = IterationKernels.dualResidual(tau: tau, c: c, ATy: ATy, Px: P == nil ? [] : Px, x: x,
@@ -647,8 +645,7 @@ extension InteriorPointSolver {
                               targetChange: (constant: Double, nonzeroColumns: [Int32]),
                               into dir: inout EmbeddingDirection) -> Double {
         let change = targetChange.constant - (dtauNew - stepDtau) / tau
-        IterationKernels.fill(&dir.y, 0)
-        kkt.solve(&dir.x, &dir.y, nonzeroColumns: targetChange.nonzeroColumns)   // (u, u_w)
+        kkt.solve(&dir.x, &dir.y, nonzeroColumns: targetChange.nonzeroColumns)   // (u, u_w); dir.y is not read
         // The τ-row: Δτ′ = Δτ − (change of its constant + v·u + b·u_w) / denominator.
         let dTau = denominator != 0
           ? step.tau - (change + IterationKernels.dot(v, dir.x) + IterationKernels.dot(b, dir.y)) / denominator : step.tau

@@ -94,6 +94,15 @@ protocol ConstraintProducts {
   func transposeTimes(_ y: [Double], into out: inout [Double])
   /// out ← Āx.
   func times(_ x: [Double], into out: inout [Double])
+  /// ax ← Āx and aty ← Āᵀy, the same values as `times` and `transposeTimes` (a backend may make one pass).
+  func timesAndTransposeTimes(_ x: [Double], _ y: [Double], intoAx ax: inout [Double], intoATy aty: inout [Double])
+}
+
+extension ConstraintProducts {
+  func timesAndTransposeTimes(_ x: [Double], _ y: [Double], intoAx ax: inout [Double], intoATy aty: inout [Double]) {
+    transposeTimes(y, into: &aty)
+    times(x, into: &ax)
+  }
 }
 
 /// The general path's products: Āᵀy as Ā's column dot products and Āx as Āᵀ's, both split across cores.

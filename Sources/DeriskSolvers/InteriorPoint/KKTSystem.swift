@@ -24,15 +24,19 @@ protocol KKTSystem {
   /// blocks where it is), so that the iteration solves for the change of a right-hand side rather than
   /// for the whole of it. Default false.
   var solvesSparseRightHandSidesFaster: Bool { get }
-  /// `solve` for a right-hand side known to be zero outside r₁'s entries at `nonzeroColumns` (r₂ = 0): a
-  /// backend that skips zero blocks need not look for them. The default is `solve`.
+  /// `solve` for a right-hand side known to be zero outside r₁'s entries at `nonzeroColumns` and in r₂, whose
+  /// entries on input are not read (r₂ only receives the solution's second part): a backend that skips zero
+  /// blocks need not look for them, and the caller need not clear r₂. The default clears r₂ and calls `solve`.
   func solve(_ r1: inout [Double], _ r2: inout [Double], nonzeroColumns: [Int32])
 }
 
 extension KKTSystem {
   var solvesSparseRightHandSidesFaster: Bool { false }
 
-  func solve(_ r1: inout [Double], _ r2: inout [Double], nonzeroColumns: [Int32]) { solve(&r1, &r2) }
+  func solve(_ r1: inout [Double], _ r2: inout [Double], nonzeroColumns: [Int32]) {
+    IterationKernels.fill(&r2, 0)
+    solve(&r1, &r2)
+  }
 
   func solvePair(_ r1: inout [Double], _ r2: inout [Double], _ s1: inout [Double], _ s2: inout [Double]) {
     solve(&r1, &r2)

@@ -87,20 +87,24 @@ struct ScenarioBlockProducts: ConstraintProducts {
             }
           }
         }
-        // The first-stage columns, one per task.
-        let M = firstColumnEntries, columns = layout.firstColumns
-        M.columnStarts.withUnsafeBufferPointer { sb in
-          M.rowIndices.withUnsafeBufferPointer { rb in
-            M.values.withUnsafeBufferPointer { vb in
-              let starts = SharedIndices(sb), rows = SharedIndices32(rb), values = SharedReads(vb)
-              columns.withUnsafeBufferPointer { cb in
-                let target = SharedIndices(cb)
-                forEachChunkInParallel(columns.count) { f in
-                  var sum = 0.0
-                  for p in starts[f]..<starts[f + 1] { sum += values[p] * yp[Int(rows[p])] }
-                  op[target[f]] = sum
-                }
-              }
+        firstStageColumns(yp, into: op)
+      }
+    }
+  }
+
+  /// (Āᵀy)ⱼ of the first-stage columns j, one per task.
+  private func firstStageColumns(_ yp: SharedReads, into op: SharedWrites) {
+    let M = firstColumnEntries, columns = system.firstColumns
+    M.columnStarts.withUnsafeBufferPointer { sb in
+      M.rowIndices.withUnsafeBufferPointer { rb in
+        M.values.withUnsafeBufferPointer { vb in
+          let starts = SharedIndices(sb), rows = SharedIndices32(rb), values = SharedReads(vb)
+          columns.withUnsafeBufferPointer { cb in
+            let target = SharedIndices(cb)
+            forEachChunkInParallel(columns.count) { f in
+              var sum = 0.0
+              for p in starts[f]..<starts[f + 1] { sum += values[p] * yp[Int(rows[p])] }
+              op[target[f]] = sum
             }
           }
         }
@@ -155,12 +159,88 @@ struct ScenarioBlockProducts: ConstraintProducts {
             }
           }
         }
-        // The first-stage rows (first-stage columns only).
-        let M = firstRowEntries
-        for (r, i) in layout.firstRows.enumerated() {
-          var sum = 0.0
-          for p in M.columnStarts[r]..<M.columnStarts[r + 1] { sum += M.values[p] * xp[layout.firstColumns[Int(M.rowIndices[p])]] }
-          op[i] = sum
+        firstStageRows(xp, into: op)
+      }
+    }
+  }
+
+  /// (Āx)ᵢ of the first-stage rows i (first-stage columns only).
+  private func firstStageRows(_ xp: SharedReads, into op: SharedWrites) {
+    let M = firstRowEntries, layout = system
+    for (r, i) in layout.firstRows.enumerated() {
+      var sum = 0.0
+      for p in M.columnStarts[r]..<M.columnStarts[r + 1] { sum += M.values[p] * xp[layout.firstColumns[Int(M.rowIndices[p])]] }
+      op[i] = sum
+    }
+  }
+
+  /// Āx and Āᵀy in one pass over the batches: each batch's entries are read from memory once for both, and
+  /// its rows of y are gathered once (not once per entry). Every output entry is summed in the order
+  /// `times` and `transposeTimes` sum it, so both are the same bit for bit.
+  func timesAndTransposeTimes(_ x: [Double], _ y: [Double], intoAx ax: inout [Double], intoATy aty: inout [Double]) {
+    precondition(x.count == columnCount && ax.count == rowCount && y.count == rowCount && aty.count == columnCount,
+                 "ScenarioBlockProducts.timesAndTransposeTimes: sizes differ")
+    let layout = system, insertion = tInsertion
+    let chunks = (layout.batchPlan.count + layout.chunkSize - 1) / layout.chunkSize
+    x.withUnsafeBufferPointer { xb in
+      y.withUnsafeBufferPointer { yb in
+        ax.withUnsafeMutableBufferPointer { axb in
+          aty.withUnsafeMutableBufferPointer { atyb in
+            let xp = SharedReads(xb), yp = SharedReads(yb), axOut = SharedWrites(axb), atyOut = SharedWrites(atyb)
+            forEachChunkInParallel(chunks) { chunk in
+              var accumulator = [Lanes](repeating: .zero, count: 2 * layout.largestBlock)
+              layout.wValues.withUnsafeBufferPointer { wv in
+                accumulator.withUnsafeMutableBufferPointer { workspace in
+                  // Āx's row sums, then y at the batch's rows.
+                  let acc = UnsafeMutableBufferPointer(rebasing: workspace[0..<layout.largestBlock])
+                  let yRows = UnsafeMutableBufferPointer(rebasing: workspace[layout.largestBlock...])
+                  let first = chunk * layout.chunkSize, last = min(layout.batchPlan.count, first + layout.chunkSize)
+                  for b in first..<last {
+                    let plan = layout.plans[Int(layout.batchPlan[b])], lanes = Int(layout.batchWidth[b])
+                    let rowBase = layout.batchRowOffset[b], entryBase = layout.wEntryOffset[b]
+                    let columnBase = layout.batchColumnOffset[b], columnCount = layout.batchColumnOffset[b + 1] - columnBase
+                    for k in 0..<plan.m {
+                      acc[k] = .zero
+                      yRows[k] = gatherLanes(yp.base.unsafelyUnwrapped, layout.batchRows[rowBase + k])
+                    }
+                    var q = layout.tOffset[b]
+                    let tEnd = layout.tOffset[b + 1]
+                    /// The coupling entries whose first-stage column comes before local column `c` (as `times`).
+                    func addCoupling(before c: Int) {
+                      while q < tEnd && Int(insertion[q]) <= c {
+                        let value = xp[layout.firstColumns[Int(layout.tColumns[q])]]
+                        acc[Int(layout.tRows[q])] += layout.tValues[q] * Lanes(repeating: value)
+                        q += 1
+                      }
+                    }
+                    plan.wStarts.withUnsafeBufferPointer { ws in
+                      plan.wRows.withUnsafeBufferPointer { wr in
+                        for c in 0..<columnCount {
+                          addCoupling(before: c)
+                          let j = layout.batchColumns[columnBase + c]
+                          let xc = gatherLanes(xp.base.unsafelyUnwrapped, j)
+                          var sum = Lanes.zero
+                          for e in Int(ws[c])..<Int(ws[c + 1]) {
+                            let w = wv[entryBase + e], row = Int(wr[e])
+                            acc[row] += w * xc
+                            sum += w * yRows[row]
+                          }
+                          for lane in 0..<lanes { atyOut[Int(j[lane])] = sum[lane] }
+                        }
+                      }
+                    }
+                    addCoupling(before: columnCount)
+                    for k in 0..<plan.m {
+                      let i = layout.batchRows[rowBase + k], value = acc[k]
+                      for lane in 0..<lanes { axOut[Int(i[lane])] = value[lane] }
+                    }
+                  }
+                }
+              }
+            }
+            firstStageColumns(yp, into: atyOut)
+            firstStageRows(xp, into: axOut)
+          }
         }
       }
     }

@@ -470,9 +470,10 @@ struct ScenarioSchurSystem: KKTSystem {
     withSweepVectors(&r1, &r2, slot: 0) { solveInPlace([$0]) }
   }
 
-  /// `solve` for a right-hand side that is zero outside r₁'s `nonzeroColumns` (and in r₂): the forward
-  /// sweep visits the batches of those columns only, where `solve` reads every batch's right-hand side to
-  /// find the zero ones (at 100,000 generated scenarios a fifth of a corrector's forward sweep).
+  /// `solve` for a right-hand side that is zero outside r₁'s `nonzeroColumns` and in r₂ (whose input is not
+  /// read): the forward sweep visits the batches of those columns only, where `solve` reads every batch's
+  /// right-hand side to find the zero ones (at 100,000 generated scenarios a fifth of a corrector's forward
+  /// sweep), and takes r₂ as zero, so the caller need not clear it (29 MB a corrector there).
   func solve(_ r1: inout [Double], _ r2: inout [Double], nonzeroColumns: [Int32]) {
     var touched = [Bool](repeating: false, count: max(1, batchCount))
     for j in nonzeroColumns {
@@ -496,7 +497,8 @@ struct ScenarioSchurSystem: KKTSystem {
   /// workspace: 0.5 KB per scenario and right-hand side on the generated benchmark).
   private struct SweepVectors: @unchecked Sendable {
     let r1: DisjointWrites<Double>, r2: DisjointWrites<Double>, partial: DisjointWrites<Double>
-    /// When given, the batches whose right-hand side may be nonzero (the others are zero).
+    /// When given, the batches whose right-hand side may be nonzero (the others are zero), and r₂'s input is
+    /// zero and not read.
     let touched: SharedFlags?
   }
 
@@ -531,7 +533,7 @@ struct ScenarioSchurSystem: KKTSystem {
         var rhs = [Double](repeating: 0, count: n0 + m0)
         for (f, j) in firstColumns.enumerated() { rhs[f] = v.r1[j] }
         for chunk in 0..<chunks { for f in 0..<n0 { rhs[f] += v.partial[chunk * n0 + f] } }
-        for (i, row) in firstRows.enumerated() { rhs[n0 + i] = v.r2[row] }
+        if v.touched == nil { for (i, row) in firstRows.enumerated() { rhs[n0 + i] = v.r2[row] } }
         firstStage?.solveInPlace(&rhs)
         for (f, j) in firstColumns.enumerated() { v.r1[j] = rhs[f] }
         for (i, row) in firstRows.enumerated() { v.r2[row] = rhs[n0 + i] }
@@ -586,7 +588,11 @@ struct ScenarioSchurSystem: KKTSystem {
           if let touched = v.touched { if !touched[b] { continue } } else if rightHandSideIsZero(r1, r2, batch: b, rows: plan.m) {
             continue
           }
-          for k in 0..<plan.m { x[k] = -Self.gather(r2, batchRows[rowBase + k]) }
+          if v.touched == nil {
+            for k in 0..<plan.m { x[k] = -Self.gather(r2, batchRows[rowBase + k]) }
+          } else {
+            for k in 0..<plan.m { x[k] = -Lanes.zero }   // −r₂ with r₂ = 0 (not read): −0, as the gather gives
+          }
           plan.wStarts.withUnsafeBufferPointer { ws in
             plan.wRows.withUnsafeBufferPointer { wr in
               for c in 0..<(batchColumnOffset[b + 1] - columnBase) {
