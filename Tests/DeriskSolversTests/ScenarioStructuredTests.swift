@@ -87,6 +87,27 @@ struct ScenarioStructuredTests {
     #expect(abs(structured.objective - reference.objective) <= 1e-7 * max(1, abs(reference.objective)))
   }
 
+  /// An iteration trusted on the margin of the previous iteration's check (`checkEveryFactorization` false,
+  /// the default) skips a check that would have passed: the solve ends where the one that checks every
+  /// factorization ends, and the skipped checks are counted.
+  @Test(arguments: [Case(scenarios: 50, seed: 4), Case(scenarios: 23, seed: 8, sharedPattern: true)])
+  func checksSkippedOnThePreviousMarginLeaveTheSolveAsItWas(_ c: Case) throws {
+    let (problem, structure) = try Self.twoStage(scenarios: c.scenarios, seed: c.seed, sharedPattern: c.sharedPattern)
+    var settings = InteriorPointSettings()
+    settings.linearSystem = .scenarioStructured
+    let trusting = try solve(problem, settings: settings, structure: structure)
+    settings.checkEveryFactorization = true
+    let checking = try solve(problem, settings: settings, structure: structure)
+    #expect(trusting.termination == .optimal)
+    #expect(checking.termination == .optimal)
+    #expect(trusting.info.newtonSolveChecksSkipped > 0)
+    #expect(trusting.info.newtonSolveChecksSkipped <= (trusting.info.iterations + 1) / 2)   // never two running
+    #expect(checking.info.newtonSolveChecksSkipped == 0)
+    #expect(checking.info.newtonSolveChecks >= checking.info.iterations)
+    #expect(checking.info.newtonSolveChecks - trusting.info.newtonSolveChecks >= trusting.info.newtonSolveChecksSkipped)
+    #expect(abs(trusting.objective - checking.objective) <= 1e-9 * max(1, abs(checking.objective)))
+  }
+
   @Test func automaticPicksTheStructuredBackendWhenGivenBlocks() throws {
     let (problem, structure) = try Self.twoStage(scenarios: 4, seed: 9)
     let result = try solve(problem, structure: structure)

@@ -31,6 +31,10 @@ public struct SolveReport: Codable, Sendable, Hashable {
   public var redundantRowsDropped: Int?
   /// `SolveInfo.parallelRowsMerged` (nil when decoded from a report written before it was recorded).
   public var parallelRowsMerged: Int?
+  /// `SolveInfo.newtonSolveChecks` (nil when decoded from a report written before it was recorded).
+  public var newtonSolveChecks: Int?
+  /// `SolveInfo.newtonSolveChecksSkipped` (nil when decoded from a report written before it was recorded).
+  public var newtonSolveChecksSkipped: Int?
   public var warnings: [String]
 
   enum CodingKeys: String, CodingKey {
@@ -40,6 +44,7 @@ public struct SolveReport: Codable, Sendable, Hashable {
     case dualResidual = "dual_residual", linearSystem = "linear_system", dualsPolished = "duals_polished"
     case componentwiseRefinementFrom = "componentwise_refinement_from"
     case redundantRowsDropped = "redundant_rows_dropped", parallelRowsMerged = "parallel_rows_merged"
+    case newtonSolveChecks = "newton_solve_checks", newtonSolveChecksSkipped = "newton_solve_checks_skipped"
   }
 
   public init(problem: QuadraticProgram, result: SolveResult, warnings: [String] = []) {
@@ -63,6 +68,8 @@ public struct SolveReport: Codable, Sendable, Hashable {
     componentwiseRefinementFrom = result.info.componentwiseRefinementFrom
     redundantRowsDropped = result.info.redundantRowsDropped
     parallelRowsMerged = result.info.parallelRowsMerged
+    newtonSolveChecks = result.info.newtonSolveChecks
+    newtonSolveChecksSkipped = result.info.newtonSolveChecksSkipped
     self.warnings = warnings
   }
 }

@@ -60,6 +60,12 @@ public struct SolveInfo: Sendable, Hashable {
   /// (a point met the tolerances on the scaled problem but failed the check on the user's problem, and
   /// the polish did not make it pass); nil when that never happened.
   public var componentwiseRefinementFrom: Int? = nil
+  /// Residual checks of Newton solves (each two products with Ā and a pass over the system's vectors: the
+  /// check that decides whether an iteration's factorization is trusted, and those of refined solves).
+  public var newtonSolveChecks = 0
+  /// Iterations whose factorization was trusted without a check, on the margin of the previous iteration's
+  /// check (`InteriorPointSettings.checkEveryFactorization`).
+  public var newtonSolveChecksSkipped = 0
   /// The sample of scenarios solved first for a first-stage centre (`InteriorPointSettings.centreFromSample`),
   /// nil when there was none; its seconds are part of `setupSeconds`.
   public var centreSample: CentreSampleInfo? = nil
