@@ -9,7 +9,7 @@ struct EmbeddingDirection {
   var tau = 0.0, kappa = 0.0, eta = 1.0
 
   init(n: Int, m: Int) {
-    x = [Double](repeating: 0, count: n); y = [Double](repeating: 0, count: m)
+    x = parallelFilledArray(repeating: 0, count: n); y = parallelFilledArray(repeating: 0, count: m)
   }
 
   /// Runs `body` on (x, y) as two inout arguments. `f(&d.x, &d.y)` on a direction that nested functions
@@ -92,7 +92,7 @@ extension InteriorPointSolver {
     // Āᵀy and Āx of the iterate, read by the residuals and the termination tests at the top of each
     // iteration; in between, `refine` forms the products of its points in them and then their residuals
     // (four vectors fewer). The one solve in that stretch, the dual polish, restores them.
-    var ATy = [Double](repeating: 0, count: n), Ax = [Double](repeating: 0, count: m)
+    var ATy = parallelFilledArray(repeating: 0.0, count: n), Ax = parallelFilledArray(repeating: 0.0, count: m)
     /// `refine`'s trial point, allocated only while a solve is refined (see there).
     var trialX: [Double] = [], trialW: [Double] = []
     /// Copies of the products that the row-by-row refinement measures its residuals against: allocated
@@ -202,7 +202,7 @@ extension InteriorPointSolver {
       }
       /// (trialX, trialW) ← (outX, outW) + the solution of K [Δx; Δw] = (errorX, errorW); returns the trial's residual.
       func refinementStep() -> (error: Double, rightHandSide: Double) {
-        if trialX.isEmpty { trialX = [Double](repeating: 0, count: n); trialW = [Double](repeating: 0, count: m) }
+        if trialX.isEmpty { trialX = parallelFilledArray(repeating: 0, count: n); trialW = parallelFilledArray(repeating: 0, count: m) }
         kkt.solve(&errorX, &errorW)
         IterationKernels.combine(1, outX, 1, errorX, into: &trialX)
         IterationKernels.combine(1, outW, 1, errorW, into: &trialW)
@@ -243,9 +243,9 @@ extension InteriorPointSolver {
 
     // MARK: Starting point (Mehrotra's heuristic on the regularised least-squares solves).
     let startingPointStart = elapsed()
-    var x = [Double](repeating: 0, count: n), y = [Double](repeating: 0, count: m)
-    var sl = [Double](repeating: 1, count: nL), zl = [Double](repeating: 1, count: nL)
-    var su = [Double](repeating: 1, count: nU), zu = [Double](repeating: 1, count: nU)
+    var x = parallelFilledArray(repeating: 0.0, count: n), y = parallelFilledArray(repeating: 0.0, count: m)
+    var sl = parallelFilledArray(repeating: 1.0, count: nL), zl = parallelFilledArray(repeating: 1.0, count: nL)
+    var su = parallelFilledArray(repeating: 1.0, count: nU), zu = parallelFilledArray(repeating: 1.0, count: nU)
     var tau = 1.0, kappa = 1.0
     let weights = CentralPathWeights(columnBlock: form.columnBlock, costs: c, lowerBounded: L, upperBounded: U,
                                      enabled: settings.weightedCentralPath)
@@ -260,26 +260,26 @@ extension InteriorPointSolver {
     form.rowBlock = nil
     let wL = weights.lower, wU = weights.upper
     do {
-      var dInit = [Double](repeating: 0, count: n)
+      var dInit = parallelFilledArray(repeating: 0.0, count: n)
       for j in L { dInit[j] += 1 }
       for j in U { dInit[j] += 1 }
       for j in 0..<n where dInit[j] == 0 { dInit[j] = 1 }
       try kkt.factor(diagonal: dInit, primalRegularization: rho, dualRegularization: delta)
       // x: min ½‖x − x₀‖²_D s.t. Āx = b, with x₀ the bound midpoint / nearest bound.
-      var r1 = [Double](repeating: 0, count: n)
+      var r1 = parallelFilledArray(repeating: 0.0, count: n)
       for j in 0..<n {
         var x0 = 0.0
         if l[j].isFinite && u[j].isFinite { x0 = 0.5 * (l[j] + u[j]) }
         else if l[j].isFinite { x0 = l[j] + 1 } else if u[j].isFinite { x0 = u[j] - 1 }
         r1[j] = dInit[j] * x0
       }
-      var w = [Double](repeating: 0, count: m)
+      var w = parallelFilledArray(repeating: 0.0, count: m)
       refinedSolve(dInit, r1, b, &x, &w)
       // y: least squares of Āᵀy ≈ c (r₁ = c, r₂ = 0 gives w = −y).
-      var discarded = [Double](repeating: 0, count: n)
-      refinedSolve(dInit, c, [Double](repeating: 0, count: m), &discarded, &w)
+      var discarded = parallelFilledArray(repeating: 0.0, count: n)
+      refinedSolve(dInit, c, parallelFilledArray(repeating: 0.0, count: m), &discarded, &w)
       for i in 0..<m { y[i] = -w[i] }
-      var zfree = [Double](repeating: 0, count: n)
+      var zfree = parallelFilledArray(repeating: 0.0, count: n)
       products.transposeTimes(y, into: &zfree)
       for j in 0..<n { zfree[j] = c[j] - zfree[j] }
       for (k, j) in L.enumerated() { sl[k] = x[j] - l[j]; zl[k] = u[j].isFinite ? max(zfree[j], 0) : zfree[j] }
@@ -310,17 +310,20 @@ extension InteriorPointSolver {
       log(" iter      primal obj        dual obj     pres     dres      gap       mu   step     time")
     }
 
-    // Residuals and Newton-system buffers.
-    var rx = [Double](repeating: 0, count: n), d = rx, v = rx, x1 = rx, r1 = rx
+    // Residuals and Newton-system buffers, each its own array whose pages are first touched on all cores
+    // (copies of one zero array would each be copied on the main thread at its first write: at 100,000
+    // generated scenarios a second of the first iterations went to the kernel clearing those pages there).
+    func zeros(_ count: Int) -> [Double] { parallelFilledArray(repeating: 0, count: count) }
+    var rx = zeros(n), d = zeros(n), v = zeros(n), x1 = zeros(n), r1 = zeros(n)
     // P̄x; kept empty for an LP (P̄ = 0), whose terms in P̄x are skipped below.
-    var Px = P == nil ? [] : rx
-    var ry = [Double](repeating: 0, count: m), w1 = ry, r2 = ry
-    var dl = [Double](repeating: 0, count: nL), cl = dl
-    var du = [Double](repeating: 0, count: nU), cu = du
+    var Px = P == nil ? [] : zeros(n)
+    var ry = zeros(m), w1 = zeros(m), r2 = zeros(m)
+    var dl = zeros(nL), cl = zeros(nL)
+    var du = zeros(nU), cu = zeros(nU)
     var affine = EmbeddingDirection(n: n, m: m)
     // A Gondzio corrector's trial direction goes into `affine`, which is not read again once the
     // Mehrotra targets are formed (a third direction would hold n + m more numbers).
-    var step = affine
+    var step = EmbeddingDirection(n: n, m: m)
     /// Releases the Newton system's workspace: the constant and predictor solutions, the right-hand sides,
     /// the targets, both directions and the refinement's vectors. None of it carries over from one
     /// iteration to the next (each entry is written before it is read), so it goes while the point is
@@ -334,7 +337,6 @@ extension InteriorPointSolver {
       affine.x = []; affine.y = []; step.x = []; step.y = []
     }
     func restoreNewtonWorkspace() {
-      func zeros(_ count: Int) -> [Double] { [Double](repeating: 0, count: count) }
       if componentwiseRefinement { productX = zeros(n); productW = zeros(m) }
       x1 = zeros(n); w1 = zeros(m); v = zeros(n); r1 = zeros(n); r2 = zeros(m)
       dl = zeros(nL); du = zeros(nU); cl = zeros(nL); cu = zeros(nU)
