@@ -31,7 +31,7 @@ public struct InteriorPointSettings: Sendable, Hashable, Codable {
   public var centreFromSample = true
   /// Check every iteration's factorization by the residual of its constant solve (two products with Ā and a
   /// pass over the vectors, 6 % of an iteration on the 100,000-scenario benchmark). When false, an iteration
-  /// is trusted unchecked when the previous iteration's check met its tolerance a hundredfold at the base
+  /// is trusted unchecked when the previous iteration's check met its tolerance twentyfold at the base
   /// regularisation, and never two iterations running; an unchecked solve less accurate than asked only
   /// slows the iteration (the iterate's own residuals decide termination). Default false.
   public var checkEveryFactorization = false
