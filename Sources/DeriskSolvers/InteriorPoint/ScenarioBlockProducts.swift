@@ -115,50 +115,10 @@ struct ScenarioBlockProducts: ConstraintProducts {
   /// out ← Āx.
   func times(_ x: [Double], into out: inout [Double]) {
     precondition(x.count == columnCount && out.count == rowCount, "ScenarioBlockProducts.times: sizes differ")
-    let layout = system, insertion = tInsertion
-    let chunks = (layout.batchPlan.count + layout.chunkSize - 1) / layout.chunkSize
     x.withUnsafeBufferPointer { xb in
       out.withUnsafeMutableBufferPointer { ob in
         let xp = SharedReads(xb), op = SharedWrites(ob)
-        forEachChunkInParallel(chunks) { chunk in
-          var accumulator = [Lanes](repeating: .zero, count: layout.largestBlock)
-          layout.wValues.withUnsafeBufferPointer { wv in
-            accumulator.withUnsafeMutableBufferPointer { acc in
-              let first = chunk * layout.chunkSize, last = min(layout.batchPlan.count, first + layout.chunkSize)
-              for b in first..<last {
-                let plan = layout.plans[Int(layout.batchPlan[b])], lanes = Int(layout.batchWidth[b])
-                let rowBase = layout.batchRowOffset[b], entryBase = layout.wEntryOffset[b]
-                let columnBase = layout.batchColumnOffset[b], columnCount = layout.batchColumnOffset[b + 1] - columnBase
-                for k in 0..<plan.m { acc[k] = .zero }
-                var q = layout.tOffset[b]
-                let tEnd = layout.tOffset[b + 1]
-                /// The coupling entries whose first-stage column comes before local column `c`.
-                func addCoupling(before c: Int) {
-                  while q < tEnd && Int(insertion[q]) <= c {
-                    let value = xp[layout.firstColumns[Int(layout.tColumns[q])]]
-                    acc[Int(layout.tRows[q])] += layout.tValues[q] * Lanes(repeating: value)
-                    q += 1
-                  }
-                }
-                plan.wStarts.withUnsafeBufferPointer { ws in
-                  plan.wRows.withUnsafeBufferPointer { wr in
-                    for c in 0..<columnCount {
-                      addCoupling(before: c)
-                      let j = layout.batchColumns[columnBase + c]
-                      let xc = gatherLanes(xp.base.unsafelyUnwrapped, j)
-                      for e in Int(ws[c])..<Int(ws[c + 1]) { acc[Int(wr[e])] += wv[entryBase + e] * xc }
-                    }
-                  }
-                }
-                addCoupling(before: columnCount)
-                for k in 0..<plan.m {
-                  let i = layout.batchRows[rowBase + k], value = acc[k]
-                  for lane in 0..<lanes { op[Int(i[lane])] = value[lane] }
-                }
-              }
-            }
-          }
-        }
+        blockRows(xp, into: op, alsoTransposing: nil)
         firstStageRows(xp, into: op)
       }
     }
@@ -180,66 +140,78 @@ struct ScenarioBlockProducts: ConstraintProducts {
   func timesAndTransposeTimes(_ x: [Double], _ y: [Double], intoAx ax: inout [Double], intoATy aty: inout [Double]) {
     precondition(x.count == columnCount && ax.count == rowCount && y.count == rowCount && aty.count == columnCount,
                  "ScenarioBlockProducts.timesAndTransposeTimes: sizes differ")
-    let layout = system, insertion = tInsertion
-    let chunks = (layout.batchPlan.count + layout.chunkSize - 1) / layout.chunkSize
     x.withUnsafeBufferPointer { xb in
       y.withUnsafeBufferPointer { yb in
         ax.withUnsafeMutableBufferPointer { axb in
           aty.withUnsafeMutableBufferPointer { atyb in
             let xp = SharedReads(xb), yp = SharedReads(yb), axOut = SharedWrites(axb), atyOut = SharedWrites(atyb)
-            forEachChunkInParallel(chunks) { chunk in
-              var accumulator = [Lanes](repeating: .zero, count: 2 * layout.largestBlock)
-              layout.wValues.withUnsafeBufferPointer { wv in
-                accumulator.withUnsafeMutableBufferPointer { workspace in
-                  // Āx's row sums, then y at the batch's rows.
-                  let acc = UnsafeMutableBufferPointer(rebasing: workspace[0..<layout.largestBlock])
-                  let yRows = UnsafeMutableBufferPointer(rebasing: workspace[layout.largestBlock...])
-                  let first = chunk * layout.chunkSize, last = min(layout.batchPlan.count, first + layout.chunkSize)
-                  for b in first..<last {
-                    let plan = layout.plans[Int(layout.batchPlan[b])], lanes = Int(layout.batchWidth[b])
-                    let rowBase = layout.batchRowOffset[b], entryBase = layout.wEntryOffset[b]
-                    let columnBase = layout.batchColumnOffset[b], columnCount = layout.batchColumnOffset[b + 1] - columnBase
-                    for k in 0..<plan.m {
-                      acc[k] = .zero
-                      yRows[k] = gatherLanes(yp.base.unsafelyUnwrapped, layout.batchRows[rowBase + k])
+            blockRows(xp, into: axOut, alsoTransposing: (yp, atyOut))
+            firstStageColumns(yp, into: atyOut)
+            firstStageRows(xp, into: axOut)
+          }
+        }
+      }
+    }
+  }
+
+  /// (Āx)ᵢ of the blocks' rows i, and with `transposed` = (y, out) (Āᵀy)ⱼ of the blocks' columns j in the same
+  /// pass. Row sums run over the batch's columns in the global order of its first block's columns, the
+  /// first-stage columns of Tₛ merged in by `tInsertion`; a column's Āᵀy over its entries in increasing row order.
+  private func blockRows(_ xp: SharedReads, into axOut: SharedWrites,
+                         alsoTransposing transposed: (y: SharedReads, out: SharedWrites)?) {
+    let layout = system, insertion = tInsertion
+    let chunks = (layout.batchPlan.count + layout.chunkSize - 1) / layout.chunkSize
+    forEachChunkInParallel(chunks) { chunk in
+      var accumulator = [Lanes](repeating: .zero, count: 2 * layout.largestBlock)
+      layout.wValues.withUnsafeBufferPointer { wv in
+        accumulator.withUnsafeMutableBufferPointer { workspace in
+          // Āx's row sums, then y at the batch's rows.
+          let acc = UnsafeMutableBufferPointer(rebasing: workspace[0..<layout.largestBlock])
+          let yRows = UnsafeMutableBufferPointer(rebasing: workspace[layout.largestBlock...])
+          let first = chunk * layout.chunkSize, last = min(layout.batchPlan.count, first + layout.chunkSize)
+          for b in first..<last {
+            let plan = layout.plans[Int(layout.batchPlan[b])], lanes = Int(layout.batchWidth[b])
+            let rowBase = layout.batchRowOffset[b], entryBase = layout.wEntryOffset[b]
+            let columnBase = layout.batchColumnOffset[b], columnCount = layout.batchColumnOffset[b + 1] - columnBase
+            for k in 0..<plan.m { acc[k] = .zero }
+            if let transposed {
+              for k in 0..<plan.m { yRows[k] = gatherLanes(transposed.y.base.unsafelyUnwrapped, layout.batchRows[rowBase + k]) }
+            }
+            var q = layout.tOffset[b]
+            let tEnd = layout.tOffset[b + 1]
+            /// The coupling entries whose first-stage column comes before local column `c`.
+            func addCoupling(before c: Int) {
+              while q < tEnd && Int(insertion[q]) <= c {
+                let value = xp[layout.firstColumns[Int(layout.tColumns[q])]]
+                acc[Int(layout.tRows[q])] += layout.tValues[q] * Lanes(repeating: value)
+                q += 1
+              }
+            }
+            plan.wStarts.withUnsafeBufferPointer { ws in
+              plan.wRows.withUnsafeBufferPointer { wr in
+                for c in 0..<columnCount {
+                  addCoupling(before: c)
+                  let j = layout.batchColumns[columnBase + c]
+                  let xc = gatherLanes(xp.base.unsafelyUnwrapped, j)
+                  if let transposed {
+                    var sum = Lanes.zero
+                    for e in Int(ws[c])..<Int(ws[c + 1]) {
+                      let w = wv[entryBase + e], row = Int(wr[e])
+                      acc[row] += w * xc
+                      sum += w * yRows[row]
                     }
-                    var q = layout.tOffset[b]
-                    let tEnd = layout.tOffset[b + 1]
-                    /// The coupling entries whose first-stage column comes before local column `c` (as `times`).
-                    func addCoupling(before c: Int) {
-                      while q < tEnd && Int(insertion[q]) <= c {
-                        let value = xp[layout.firstColumns[Int(layout.tColumns[q])]]
-                        acc[Int(layout.tRows[q])] += layout.tValues[q] * Lanes(repeating: value)
-                        q += 1
-                      }
-                    }
-                    plan.wStarts.withUnsafeBufferPointer { ws in
-                      plan.wRows.withUnsafeBufferPointer { wr in
-                        for c in 0..<columnCount {
-                          addCoupling(before: c)
-                          let j = layout.batchColumns[columnBase + c]
-                          let xc = gatherLanes(xp.base.unsafelyUnwrapped, j)
-                          var sum = Lanes.zero
-                          for e in Int(ws[c])..<Int(ws[c + 1]) {
-                            let w = wv[entryBase + e], row = Int(wr[e])
-                            acc[row] += w * xc
-                            sum += w * yRows[row]
-                          }
-                          for lane in 0..<lanes { atyOut[Int(j[lane])] = sum[lane] }
-                        }
-                      }
-                    }
-                    addCoupling(before: columnCount)
-                    for k in 0..<plan.m {
-                      let i = layout.batchRows[rowBase + k], value = acc[k]
-                      for lane in 0..<lanes { axOut[Int(i[lane])] = value[lane] }
-                    }
+                    for lane in 0..<lanes { transposed.out[Int(j[lane])] = sum[lane] }
+                  } else {
+                    for e in Int(ws[c])..<Int(ws[c + 1]) { acc[Int(wr[e])] += wv[entryBase + e] * xc }
                   }
                 }
               }
             }
-            firstStageColumns(yp, into: atyOut)
-            firstStageRows(xp, into: axOut)
+            addCoupling(before: columnCount)
+            for k in 0..<plan.m {
+              let i = layout.batchRows[rowBase + k], value = acc[k]
+              for lane in 0..<lanes { axOut[Int(i[lane])] = value[lane] }
+            }
           }
         }
       }
