@@ -59,34 +59,10 @@ struct ScenarioBlockProducts: ConstraintProducts {
   /// out ← Āᵀy.
   func transposeTimes(_ y: [Double], into out: inout [Double]) {
     precondition(y.count == rowCount && out.count == columnCount, "ScenarioBlockProducts.transposeTimes: sizes differ")
-    let layout = system
-    let chunks = (layout.batchPlan.count + layout.chunkSize - 1) / layout.chunkSize
     y.withUnsafeBufferPointer { yb in
       out.withUnsafeMutableBufferPointer { ob in
         let yp = SharedReads(yb), op = SharedWrites(ob)
-        forEachChunkInParallel(chunks) { chunk in
-          layout.wValues.withUnsafeBufferPointer { wv in
-            let first = chunk * layout.chunkSize, last = min(layout.batchPlan.count, first + layout.chunkSize)
-            for b in first..<last {
-              let plan = layout.plans[Int(layout.batchPlan[b])], lanes = Int(layout.batchWidth[b])
-              let rowBase = layout.batchRowOffset[b], entryBase = layout.wEntryOffset[b]
-              let columnBase = layout.batchColumnOffset[b]
-              plan.wStarts.withUnsafeBufferPointer { ws in
-                plan.wRows.withUnsafeBufferPointer { wr in
-                  for c in 0..<(layout.batchColumnOffset[b + 1] - columnBase) {
-                    var sum = Lanes.zero
-                    for e in Int(ws[c])..<Int(ws[c + 1]) {
-                      let i = layout.batchRows[rowBase + Int(wr[e])]
-                      sum += wv[entryBase + e] * gatherLanes(yp.base.unsafelyUnwrapped, i)
-                    }
-                    let j = layout.batchColumns[columnBase + c]
-                    for lane in 0..<lanes { op[Int(j[lane])] = sum[lane] }
-                  }
-                }
-              }
-            }
-          }
-        }
+        blockProducts(times: nil, transposeTimes: (yp, op))
         firstStageColumns(yp, into: op)
       }
     }
@@ -118,7 +94,7 @@ struct ScenarioBlockProducts: ConstraintProducts {
     x.withUnsafeBufferPointer { xb in
       out.withUnsafeMutableBufferPointer { ob in
         let xp = SharedReads(xb), op = SharedWrites(ob)
-        blockRows(xp, into: op, alsoTransposing: nil)
+        blockProducts(times: (xp, op), transposeTimes: nil)
         firstStageRows(xp, into: op)
       }
     }
@@ -145,7 +121,7 @@ struct ScenarioBlockProducts: ConstraintProducts {
         ax.withUnsafeMutableBufferPointer { axb in
           aty.withUnsafeMutableBufferPointer { atyb in
             let xp = SharedReads(xb), yp = SharedReads(yb), axOut = SharedWrites(axb), atyOut = SharedWrites(atyb)
-            blockRows(xp, into: axOut, alsoTransposing: (yp, atyOut))
+            blockProducts(times: (xp, axOut), transposeTimes: (yp, atyOut))
             firstStageColumns(yp, into: atyOut)
             firstStageRows(xp, into: axOut)
           }
@@ -154,11 +130,12 @@ struct ScenarioBlockProducts: ConstraintProducts {
     }
   }
 
-  /// (Āx)ᵢ of the blocks' rows i, and with `transposed` = (y, out) (Āᵀy)ⱼ of the blocks' columns j in the same
-  /// pass. Row sums run over the batch's columns in the global order of its first block's columns, the
-  /// first-stage columns of Tₛ merged in by `tInsertion`; a column's Āᵀy over its entries in increasing row order.
-  private func blockRows(_ xp: SharedReads, into axOut: SharedWrites,
-                         alsoTransposing transposed: (y: SharedReads, out: SharedWrites)?) {
+  /// The blocks' part of Āx (`times` = (x, out): (Āx)ᵢ of the blocks' rows i) and of Āᵀy (`transposeTimes` =
+  /// (y, out): (Āᵀy)ⱼ of the blocks' columns j), either or both in one pass over the batches. A row's sum runs
+  /// over the batch's columns in the global order of its first block's columns, the first-stage columns of Tₛ
+  /// merged in by `tInsertion`; a column's over its entries in increasing row order.
+  private func blockProducts(times: (x: SharedReads, out: SharedWrites)?,
+                             transposeTimes: (y: SharedReads, out: SharedWrites)?) {
     let layout = system, insertion = tInsertion
     let chunks = (layout.batchPlan.count + layout.chunkSize - 1) / layout.chunkSize
     forEachChunkInParallel(chunks) { chunk in
@@ -174,13 +151,13 @@ struct ScenarioBlockProducts: ConstraintProducts {
             let rowBase = layout.batchRowOffset[b], entryBase = layout.wEntryOffset[b]
             let columnBase = layout.batchColumnOffset[b], columnCount = layout.batchColumnOffset[b + 1] - columnBase
             for k in 0..<plan.m { acc[k] = .zero }
-            if let transposed {
-              for k in 0..<plan.m { yRows[k] = gatherLanes(transposed.y.base.unsafelyUnwrapped, layout.batchRows[rowBase + k]) }
+            if let transposeTimes {
+              for k in 0..<plan.m { yRows[k] = gatherLanes(transposeTimes.y.base.unsafelyUnwrapped, layout.batchRows[rowBase + k]) }
             }
             var q = layout.tOffset[b]
             let tEnd = layout.tOffset[b + 1]
             /// The coupling entries whose first-stage column comes before local column `c`.
-            func addCoupling(before c: Int) {
+            func addCoupling(before c: Int, _ xp: SharedReads) {
               while q < tEnd && Int(insertion[q]) <= c {
                 let value = xp[layout.firstColumns[Int(layout.tColumns[q])]]
                 acc[Int(layout.tRows[q])] += layout.tValues[q] * Lanes(repeating: value)
@@ -190,27 +167,39 @@ struct ScenarioBlockProducts: ConstraintProducts {
             plan.wStarts.withUnsafeBufferPointer { ws in
               plan.wRows.withUnsafeBufferPointer { wr in
                 for c in 0..<columnCount {
-                  addCoupling(before: c)
                   let j = layout.batchColumns[columnBase + c]
-                  let xc = gatherLanes(xp.base.unsafelyUnwrapped, j)
-                  if let transposed {
+                  let entries = Int(ws[c])..<Int(ws[c + 1])
+                  switch (times, transposeTimes) {
+                  case let (times?, transposeTimes?):
+                    addCoupling(before: c, times.x)
+                    let xc = gatherLanes(times.x.base.unsafelyUnwrapped, j)
                     var sum = Lanes.zero
-                    for e in Int(ws[c])..<Int(ws[c + 1]) {
+                    for e in entries {
                       let w = wv[entryBase + e], row = Int(wr[e])
                       acc[row] += w * xc
                       sum += w * yRows[row]
                     }
-                    for lane in 0..<lanes { transposed.out[Int(j[lane])] = sum[lane] }
-                  } else {
-                    for e in Int(ws[c])..<Int(ws[c + 1]) { acc[Int(wr[e])] += wv[entryBase + e] * xc }
+                    for lane in 0..<lanes { transposeTimes.out[Int(j[lane])] = sum[lane] }
+                  case let (times?, nil):
+                    addCoupling(before: c, times.x)
+                    let xc = gatherLanes(times.x.base.unsafelyUnwrapped, j)
+                    for e in entries { acc[Int(wr[e])] += wv[entryBase + e] * xc }
+                  case let (nil, transposeTimes?):
+                    var sum = Lanes.zero
+                    for e in entries { sum += wv[entryBase + e] * yRows[Int(wr[e])] }
+                    for lane in 0..<lanes { transposeTimes.out[Int(j[lane])] = sum[lane] }
+                  case (nil, nil):
+                    return
                   }
                 }
               }
             }
-            addCoupling(before: columnCount)
-            for k in 0..<plan.m {
-              let i = layout.batchRows[rowBase + k], value = acc[k]
-              for lane in 0..<lanes { axOut[Int(i[lane])] = value[lane] }
+            if let times {
+              addCoupling(before: columnCount, times.x)
+              for k in 0..<plan.m {
+                let i = layout.batchRows[rowBase + k], value = acc[k]
+                for lane in 0..<lanes { times.out[Int(i[lane])] = value[lane] }
+              }
             }
           }
         }
