@@ -275,3 +275,52 @@ typealias LaneIndices = SIMD8<Int32>
   for lane in 0..<Lanes.scalarCount { value[lane] = x[Int(index[lane])] }
   return value
 }
+
+/// x[start ..< start + Lanes.scalarCount] as one vector: a lane-contiguous batch's column or row.
+@inline(__always) func loadLanes(_ x: UnsafePointer<Double>, _ start: Int) -> Lanes {
+  UnsafeRawPointer(x + start).loadUnaligned(as: Lanes.self)
+}
+
+/// Writes `value` to x[start ..< start + Lanes.scalarCount] as one vector.
+@inline(__always) func storeLanes(_ value: Lanes, _ x: UnsafeMutablePointer<Double>, _ start: Int) {
+  UnsafeMutableRawPointer(x + start).storeBytes(of: value, as: Lanes.self)
+}
+
+/// Where the lanes of one batch's local columns and rows are in the global vectors: contiguous from a
+/// start (`ScenarioSchurSystem.interleaveBatches`), or at the batch's indices, gathered and scattered.
+struct BatchLanes {
+  /// The batch's column indices (one `LaneIndices` per local column) and row indices (one per plan position).
+  /// (nil where the batch has no columns or no rows, which are then never read.)
+  let columnIndex: UnsafePointer<LaneIndices>?, rowIndex: UnsafePointer<LaneIndices>?
+  /// The plan's local row at each position.
+  let order: UnsafePointer<Int32>?
+  /// The first contiguous column and row, or −1 when the batch is gathered.
+  let columnStart: Int, rowStart: Int
+  /// Lanes in use.
+  let lanes: Int
+
+  /// The lanes of x at local column c.
+  @inline(__always) func column(_ x: UnsafePointer<Double>, _ c: Int) -> Lanes {
+    columnStart >= 0 ? loadLanes(x, columnStart + c &* Lanes.scalarCount) : gatherLanes(x, columnIndex.unsafelyUnwrapped[c])
+  }
+
+  /// The lanes of x at plan position k.
+  @inline(__always) func row(_ x: UnsafePointer<Double>, _ k: Int) -> Lanes {
+    rowStart >= 0 ? loadLanes(x, rowStart + Int(order.unsafelyUnwrapped[k]) &* Lanes.scalarCount)
+      : gatherLanes(x, rowIndex.unsafelyUnwrapped[k])
+  }
+
+  /// Writes the lanes in use of `value` to x at local column c.
+  @inline(__always) func setColumn(_ value: Lanes, _ x: UnsafeMutablePointer<Double>, _ c: Int) {
+    if columnStart >= 0 { storeLanes(value, x, columnStart + c &* Lanes.scalarCount); return }
+    let index = columnIndex.unsafelyUnwrapped[c]
+    for lane in 0..<lanes { x[Int(index[lane])] = value[lane] }
+  }
+
+  /// Writes the lanes in use of `value` to x at plan position k.
+  @inline(__always) func setRow(_ value: Lanes, _ x: UnsafeMutablePointer<Double>, _ k: Int) {
+    if rowStart >= 0 { storeLanes(value, x, rowStart + Int(order.unsafelyUnwrapped[k]) &* Lanes.scalarCount); return }
+    let index = rowIndex.unsafelyUnwrapped[k]
+    for lane in 0..<lanes { x[Int(index[lane])] = value[lane] }
+  }
+}

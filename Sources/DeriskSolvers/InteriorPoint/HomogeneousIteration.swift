@@ -28,6 +28,50 @@ extension InteriorPointSolver {
   /// and the trial point of a refinement step for the duration of that refinement (`refine`).
   mutating func iterate() -> SolveResult {
     let n = form.columnCount, m = form.rowCount
+    /// diag(P̄) when P̄ is diagonal (empty for an LP, where P̄ = 0), nil when it is not.
+    let diagonalP: [Double]? = {
+      guard let P = form.P else { return [] }
+      var diag = [Double](repeating: 0, count: n)
+      for j in 0..<n {
+        for p in P.columnStarts[j]..<P.columnStarts[j + 1] {
+          if P.rowIndices[p] == j { diag[j] = P.values[p] } else { return nil }
+        }
+      }
+      return diag
+    }()
+    let systemStart = elapsed()
+    let nonzeroCount = form.A.nonzeroCount
+    var kkt: any KKTSystem
+    do {
+      let structured = form.columnBlock.flatMap { columns in form.rowBlock.map { (columns, $0) } }
+      let hasScenarios = (structured?.0.contains { $0 > 0 } ?? false) || (structured?.1.contains { $0 > 0 } ?? false)
+      switch settings.linearSystem {
+      case .augmented:
+        kkt = AugmentedSystem(A: form.A, P: form.P)
+      case .scenarioStructured where diagonalP != nil && structured != nil,
+           .automatic where diagonalP != nil && hasScenarios:
+        var system = ScenarioSchurSystem(A: form.A, hessianDiagonal: diagonalP ?? [], columnBlock: structured?.0 ?? [],
+                                         rowBlock: structured?.1 ?? [])
+        // The blocks of each batch lane by lane in every vector of the iteration (see `interleaveBatches`);
+        // Ā itself is read through the backend from here on, so the form's copy goes first, unpermuted.
+        let order = system.interleaveBatches()
+        form.A = SparseMatrix(rows: form.A.rows, columns: form.A.columns)
+        if let order {
+          form.permute(columnOrder: order.columnOrder, rowOrder: order.rowOrder)
+          scaling.permute(columnOrder: order.columnOrder, rowOrder: order.rowOrder)
+        }
+        kkt = system
+      case .normalEquations, .automatic, .scenarioStructured:
+        if let diagonalP { kkt = NormalEquationsSystem(A: form.A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: form.A, P: form.P) }
+      }
+    }
+    // Āᵀy and Āx: from the scenario backend's own copy of the entries when there is one, from Ā and Āᵀ
+    // compressed otherwise. The iteration reads Ā through these and the backend only: the standard form's
+    // copy goes.
+    let products: any ConstraintProducts = (kkt as? ScenarioSchurSystem).map {
+      ScenarioBlockProducts($0.layout, rowCount: m, columnCount: n, nonzeroCount: nonzeroCount)
+    } ?? CompressedProducts(form.A)
+    form.A = SparseMatrix(rows: 0, columns: 0)
     let b = form.b, c = form.c
     // l and u by column serve the starting point only; the iteration reads them by slot (lL, uU), and
     // both copies go once the start is set (`form` keeps none either).
@@ -39,39 +83,6 @@ extension InteriorPointSolver {
     let nL = L.count, nU = U.count
     let lL = L.map { l[$0] }, uU = U.map { u[$0] }
     let P = form.P
-    /// diag(P̄) when P̄ is diagonal (empty for an LP, where P̄ = 0), nil when it is not.
-    let diagonalP: [Double]? = {
-      guard let P else { return [] }
-      var diag = [Double](repeating: 0, count: n)
-      for j in 0..<n {
-        for p in P.columnStarts[j]..<P.columnStarts[j + 1] {
-          if P.rowIndices[p] == j { diag[j] = P.values[p] } else { return nil }
-        }
-      }
-      return diag
-    }()
-    let systemStart = elapsed()
-    var kkt: any KKTSystem
-    do {
-      let structured = form.columnBlock.flatMap { columns in form.rowBlock.map { (columns, $0) } }
-      let hasScenarios = (structured?.0.contains { $0 > 0 } ?? false) || (structured?.1.contains { $0 > 0 } ?? false)
-      switch settings.linearSystem {
-      case .augmented:
-        kkt = AugmentedSystem(A: form.A, P: P)
-      case .scenarioStructured where diagonalP != nil && structured != nil,
-           .automatic where diagonalP != nil && hasScenarios:
-        kkt = ScenarioSchurSystem(A: form.A, hessianDiagonal: diagonalP ?? [], columnBlock: structured?.0 ?? [],
-                                  rowBlock: structured?.1 ?? [])
-      case .normalEquations, .automatic, .scenarioStructured:
-        if let diagonalP { kkt = NormalEquationsSystem(A: form.A, hessianDiagonal: diagonalP) } else { kkt = AugmentedSystem(A: form.A, P: P) }
-      }
-    }
-    // Āᵀy and Āx: from the scenario backend's own copy of the entries when there is one, from Ā and Āᵀ
-    // compressed otherwise. The iteration reads Ā through these and the backend only: the standard form's
-    // copy goes.
-    let products: any ConstraintProducts = (kkt as? ScenarioSchurSystem).map { ScenarioBlockProducts($0.layout, A: form.A) }
-      ?? CompressedProducts(form.A)
-    form.A = SparseMatrix(rows: 0, columns: 0)
     let systemSeconds = elapsed() - systemStart
     var info = SolveInfo()
     info.setupSeconds = setupSeconds

@@ -27,20 +27,13 @@ struct ScenarioBlockProducts: ConstraintProducts {
   /// batch's local columns precede its first-stage column in the first block's global order.
   private let tInsertion: [Int32]
 
-  init(_ layout: ScenarioSchurSystem.Layout, A: SparseMatrix) {
+  /// The products of the rowCount × columnCount Ā with `nonzeroCount` entries whose blocks `layout` holds.
+  init(_ layout: ScenarioSchurSystem.Layout, rowCount: Int, columnCount: Int, nonzeroCount: Int) {
     system = layout
-    rowCount = A.rows
-    columnCount = A.columns
-    nonzeroCount = A.nonzeroCount
-    // First-stage columns, compressed.
-    var starts = [0], rows: [Int] = [], values: [Double] = []
-    for j in layout.firstColumns {
-      for p in A.columnStarts[j]..<A.columnStarts[j + 1] { rows.append(A.rowIndices[p]); values.append(A.values[p]) }
-      starts.append(rows.count)
-    }
-    firstColumnEntries = IterationMatrix((try? SparseMatrix(rows: A.rows, columns: layout.firstColumns.count,
-                                                            columnStarts: starts, rowIndices: rows, values: values))
-                                         ?? SparseMatrix(rows: A.rows, columns: layout.firstColumns.count))
+    self.rowCount = rowCount
+    self.columnCount = columnCount
+    self.nonzeroCount = nonzeroCount
+    firstColumnEntries = IterationMatrix(layout.firstColumnEntries)
     firstRowEntries = IterationMatrix(transposeOf: layout.A0)
     // Where each coupling entry's first-stage column falls among the batch's columns (first lane).
     var insertion = [Int32](repeating: 0, count: layout.tRows.count)
@@ -141,18 +134,25 @@ struct ScenarioBlockProducts: ConstraintProducts {
     forEachChunkInParallel(chunks) { chunk in
       var accumulator = [Lanes](repeating: .zero, count: 2 * layout.largestBlock)
       layout.wValues.withUnsafeBufferPointer { wv in
+      layout.batchColumns.withUnsafeBufferPointer { columnIndex in
+      layout.batchRows.withUnsafeBufferPointer { rowIndex in
         accumulator.withUnsafeMutableBufferPointer { workspace in
           // Āx's row sums, then y at the batch's rows.
           let acc = UnsafeMutableBufferPointer(rebasing: workspace[0..<layout.largestBlock])
           let yRows = UnsafeMutableBufferPointer(rebasing: workspace[layout.largestBlock...])
           let first = chunk * layout.chunkSize, last = min(layout.batchPlan.count, first + layout.chunkSize)
           for b in first..<last {
-            let plan = layout.plans[Int(layout.batchPlan[b])], lanes = Int(layout.batchWidth[b])
-            let rowBase = layout.batchRowOffset[b], entryBase = layout.wEntryOffset[b]
+            let plan = layout.plans[Int(layout.batchPlan[b])]
+            let entryBase = layout.wEntryOffset[b]
             let columnBase = layout.batchColumnOffset[b], columnCount = layout.batchColumnOffset[b + 1] - columnBase
+            plan.order.withUnsafeBufferPointer { order in
+            let place = BatchLanes(columnIndex: columnIndex.baseAddress.map { $0 + columnBase },
+                                   rowIndex: rowIndex.baseAddress.map { $0 + layout.batchRowOffset[b] },
+                                   order: order.baseAddress, columnStart: layout.contiguousColumnStart[b],
+                                   rowStart: layout.contiguousRowStart[b], lanes: Int(layout.batchWidth[b]))
             for k in 0..<plan.m { acc[k] = .zero }
             if let transposeTimes {
-              for k in 0..<plan.m { yRows[k] = gatherLanes(transposeTimes.y.base.unsafelyUnwrapped, layout.batchRows[rowBase + k]) }
+              for k in 0..<plan.m { yRows[k] = place.row(transposeTimes.y.base.unsafelyUnwrapped, k) }
             }
             var q = layout.tOffset[b]
             let tEnd = layout.tOffset[b + 1]
@@ -167,27 +167,26 @@ struct ScenarioBlockProducts: ConstraintProducts {
             plan.wStarts.withUnsafeBufferPointer { ws in
               plan.wRows.withUnsafeBufferPointer { wr in
                 for c in 0..<columnCount {
-                  let j = layout.batchColumns[columnBase + c]
                   let entries = Int(ws[c])..<Int(ws[c + 1])
                   switch (times, transposeTimes) {
                   case let (times?, transposeTimes?):
                     addCoupling(before: c, times.x)
-                    let xc = gatherLanes(times.x.base.unsafelyUnwrapped, j)
+                    let xc = place.column(times.x.base.unsafelyUnwrapped, c)
                     var sum = Lanes.zero
                     for e in entries {
                       let w = wv[entryBase + e], row = Int(wr[e])
                       acc[row] += w * xc
                       sum += w * yRows[row]
                     }
-                    for lane in 0..<lanes { transposeTimes.out[Int(j[lane])] = sum[lane] }
+                    place.setColumn(sum, transposeTimes.out.base.unsafelyUnwrapped, c)
                   case let (times?, nil):
                     addCoupling(before: c, times.x)
-                    let xc = gatherLanes(times.x.base.unsafelyUnwrapped, j)
+                    let xc = place.column(times.x.base.unsafelyUnwrapped, c)
                     for e in entries { acc[Int(wr[e])] += wv[entryBase + e] * xc }
                   case let (nil, transposeTimes?):
                     var sum = Lanes.zero
                     for e in entries { sum += wv[entryBase + e] * yRows[Int(wr[e])] }
-                    for lane in 0..<lanes { transposeTimes.out[Int(j[lane])] = sum[lane] }
+                    place.setColumn(sum, transposeTimes.out.base.unsafelyUnwrapped, c)
                   case (nil, nil):
                     return
                   }
@@ -196,13 +195,13 @@ struct ScenarioBlockProducts: ConstraintProducts {
             }
             if let times {
               addCoupling(before: columnCount, times.x)
-              for k in 0..<plan.m {
-                let i = layout.batchRows[rowBase + k], value = acc[k]
-                for lane in 0..<lanes { times.out[Int(i[lane])] = value[lane] }
-              }
+              for k in 0..<plan.m { place.setRow(acc[k], times.out.base.unsafelyUnwrapped, k) }
+            }
             }
           }
         }
+      }
+      }
       }
     }
   }

@@ -26,7 +26,9 @@ import Dispatch
 /// Blocks of one pattern (and one pattern of Tₛ) are grouped in *batches* of `Lanes.scalarCount`, stored lane by
 /// lane and factored and swept together, one SIMD lane per block: the plan's index lists, which the
 /// sparse kernels read once per operation, are then read once per batch. A batch short of blocks repeats
-/// its first block in the spare lanes, whose results are never written out. Chunks of batches run in
+/// its first block in the spare lanes, whose results are never written out. Once the program's columns and
+/// rows are renumbered lane by lane (`interleaveBatches`), a full batch reads and writes the global vectors
+/// as whole vectors too (`BatchLanes`), without its index tables. Chunks of batches run in
 /// parallel; partial sums are reduced in a fixed order (chunk, then batch, then lane), so the result is
 /// bit-for-bit the same whatever the number of threads. Memory is linear in the number of scenarios:
 /// the factors, Θ and the block entries, which also serve the iteration's products with Ā
@@ -36,20 +38,23 @@ struct ScenarioSchurSystem: KKTSystem {
 
   private let n: Int, mRows: Int
   /// diag(P̄), or empty for an LP (P̄ = 0).
-  private let hessianDiagonal: [Double]
+  private var hessianDiagonal: [Double]
   // First stage.
-  private let firstColumns: [Int]
-  private let firstRows: [Int]
+  private var firstColumns: [Int]
+  private var firstRows: [Int]
   private let A0: SparseMatrix            // first-stage rows × first-stage columns
+  /// The first-stage columns' entries in every row (global row indices, increasing within a column), for
+  /// the products with Ā (`ScenarioBlockProducts`).
+  private var firstColumnEntries: SparseMatrix
   // Scenario blocks, in batches of `Lanes.scalarCount` blocks of one plan (flat storage, offsets per batch).
   private let scenarioCount: Int
   private let batchPlan: [Int32]          // plan of each batch
   private let batchBlocks: [LaneIndices]  // the blocks (0-based scenario index) in each lane
   private let batchWidth: [Int32]         // lanes in use (the others repeat lane 0 and are not written out)
   private let batchColumnOffset: [Int]    // into batchColumns
-  private let batchColumns: [LaneIndices] // global column of each local column, by lane
+  private var batchColumns: [LaneIndices] // global column of each local column, by lane
   private let batchRowOffset: [Int]       // into batchRows and the sweeps' workspace
-  private let batchRows: [LaneIndices]    // global row at each permuted position of the plan, by lane
+  private var batchRows: [LaneIndices]    // global row at each permuted position of the plan, by lane
   private let wEntryOffset: [Int]         // into wValues (the pattern is the plan's)
   private let wValues: [Lanes]
   private let tOffset: [Int]              // into tRows / tColumns / tValues
@@ -60,7 +65,11 @@ struct ScenarioSchurSystem: KKTSystem {
   private let factorOffset: [Int]
   /// The batch of each column, −1 for a first-stage column (for right-hand sides given by their nonzero
   /// columns, see `solve(_:_:nonzeroColumns:)`).
-  private let batchOfColumn: [Int32]
+  private var batchOfColumn: [Int32]
+  /// Where each batch's columns and rows start in a lane-contiguous order (see `interleaveBatches`), −1 for
+  /// a batch whose entries are gathered through `batchColumns` and `batchRows`.
+  private var contiguousColumnStart: [Int] = []
+  private var contiguousRowStart: [Int] = []
   // Numeric state.
   /// Θ of the first-stage columns (in `firstColumns` order).
   private var firstTheta: [Double] = []
@@ -129,6 +138,13 @@ struct ScenarioSchurSystem: KKTSystem {
       }
     }
     A0 = (try? SparseMatrix(rows: firstRows.count, columns: n0, triplets: a0)) ?? SparseMatrix(rows: firstRows.count, columns: n0)
+    var firstStarts = [0], firstEntryRows: [Int] = [], firstEntryValues: [Double] = []
+    for j in firstColumns {
+      for p in A.columnStarts[j]..<A.columnStarts[j + 1] { firstEntryRows.append(A.rowIndices[p]); firstEntryValues.append(A.values[p]) }
+      firstStarts.append(firstEntryRows.count)
+    }
+    firstColumnEntries = SparseMatrix(checkedByConstruction: A.rows, columns: n0, columnStarts: firstStarts,
+                                      rowIndices: firstEntryRows, values: firstEntryValues)
 
     // One Cholesky plan per distinct pattern of Wₛ (with its boundary rows); Tₛ's rows in plan order.
     var plans: [BlockCholeskyPlan] = []
@@ -277,12 +293,86 @@ struct ScenarioSchurSystem: KKTSystem {
       }
     }
     batchOfColumn = columnBatch
+    contiguousColumnStart = [Int](repeating: -1, count: B)
+    contiguousRowStart = contiguousColumnStart
+  }
+
+  // MARK: - Lane-contiguous order
+
+  /// Renumbers the program's columns and rows so that the blocks of each batch lie lane by lane, and
+  /// returns the new order (`columnOrder[k]` the old index of new column k; likewise the rows), which the
+  /// caller applies to everything else indexed by column or row (`StandardForm.permute`).
+  ///
+  /// The first stage's columns and rows come first, in their order; then batch after batch, local column c
+  /// of lane ℓ at start + c·w + ℓ and local row r at start + r·w + ℓ, with w the lanes in use. A full batch
+  /// (w = `Lanes.scalarCount`, all but a few dozen) then reads and writes each local column's and row's
+  /// lanes as one contiguous vector, without an index: the sweeps and the products gathered and scattered
+  /// them lane by lane through `batchColumns` and `batchRows`, which they no longer read. Within a block the
+  /// columns and rows keep their order, so the blocks' patterns, plans and batches are those before.
+  /// Returns nil, and changes nothing, when the batches do not cover every column and row once.
+  mutating func interleaveBatches() -> (columnOrder: [Int], rowOrder: [Int])? {
+    let B = batchCount, width = Lanes.scalarCount
+    var columnOrder = firstColumns, rowOrder = firstRows
+    columnOrder.reserveCapacity(n)
+    rowOrder.reserveCapacity(mRows)
+    var columnStart = [Int](repeating: -1, count: B), rowStart = columnStart
+    for b in 0..<B {
+      let (plan, lanes, rowBase, _, columnBase) = layout(of: b)
+      if lanes == width { columnStart[b] = columnOrder.count; rowStart[b] = rowOrder.count }
+      for c in columnBase..<batchColumnOffset[b + 1] {
+        for lane in 0..<lanes { columnOrder.append(Int(batchColumns[c][lane])) }
+      }
+      // Local row r sits at plan position k with order[k] = r.
+      var positionOfRow = [Int](repeating: 0, count: plan.m)
+      for k in 0..<plan.m { positionOfRow[Int(plan.order[k])] = k }
+      for r in 0..<plan.m {
+        for lane in 0..<lanes { rowOrder.append(Int(batchRows[rowBase + positionOfRow[r]][lane])) }
+      }
+    }
+    var newColumn = [Int32](repeating: -1, count: n), newRow = [Int32](repeating: -1, count: mRows)
+    guard columnOrder.count == n, rowOrder.count == mRows else { return nil }
+    for (k, j) in columnOrder.enumerated() {
+      guard newColumn[j] < 0 else { return nil }
+      newColumn[j] = Int32(k)
+    }
+    for (k, i) in rowOrder.enumerated() {
+      guard newRow[i] < 0 else { return nil }
+      newRow[i] = Int32(k)
+    }
+    // Spare lanes repeat their batch's first block, and are renumbered as it is.
+    func renumbered(_ index: LaneIndices, _ map: [Int32]) -> LaneIndices {
+      var result = LaneIndices.zero
+      for lane in 0..<width { result[lane] = map[Int(index[lane])] }
+      return result
+    }
+    batchColumns = batchColumns.map { renumbered($0, newColumn) }
+    batchRows = batchRows.map { renumbered($0, newRow) }
+    firstColumns = firstColumns.map { Int(newColumn[$0]) }
+    // The first-stage columns' entries, their rows renumbered and sorted again.
+    var entryRows: [Int] = [], entryValues: [Double] = []
+    entryRows.reserveCapacity(firstColumnEntries.nonzeroCount)
+    entryValues.reserveCapacity(firstColumnEntries.nonzeroCount)
+    for f in 0..<firstColumnEntries.columns {
+      let range = firstColumnEntries.columnStarts[f]..<firstColumnEntries.columnStarts[f + 1]
+      let sorted = range.map { (row: Int(newRow[firstColumnEntries.rowIndices[$0]]), value: firstColumnEntries.values[$0]) }
+        .sorted { $0.row < $1.row }
+      entryRows.append(contentsOf: sorted.map(\.row))
+      entryValues.append(contentsOf: sorted.map(\.value))
+    }
+    firstColumnEntries = SparseMatrix(checkedByConstruction: mRows, columns: firstColumnEntries.columns,
+                                      columnStarts: firstColumnEntries.columnStarts, rowIndices: entryRows, values: entryValues)
+    firstRows = firstRows.map { Int(newRow[$0]) }
+    batchOfColumn = columnOrder.map { batchOfColumn[$0] }
+    if !hessianDiagonal.isEmpty { hessianDiagonal = columnOrder.map { hessianDiagonal[$0] } }
+    contiguousColumnStart = columnStart
+    contiguousRowStart = rowStart
+    return (columnOrder, rowOrder)
   }
 
   /// The arrays that place the blocks' entries, which `ScenarioBlockProducts` multiplies with: shared
   /// with this system (never copied; none of them changes after `init`), without its numeric state.
   struct Layout: Sendable {
-    let firstColumns: [Int], firstRows: [Int], A0: SparseMatrix
+    let firstColumns: [Int], firstRows: [Int], A0: SparseMatrix, firstColumnEntries: SparseMatrix
     let batchPlan: [Int32], batchWidth: [Int32]
     let batchColumnOffset: [Int], batchColumns: [LaneIndices]
     let batchRowOffset: [Int], batchRows: [LaneIndices]
@@ -292,14 +382,18 @@ struct ScenarioSchurSystem: KKTSystem {
     let chunkSize: Int
     /// The most rows of any block.
     let largestBlock: Int
+    /// Where a lane-contiguous batch's columns and rows start (−1 for a batch read through the indices; see
+    /// `interleaveBatches`).
+    let contiguousColumnStart: [Int], contiguousRowStart: [Int]
   }
 
   var layout: Layout {
-    Layout(firstColumns: firstColumns, firstRows: firstRows, A0: A0, batchPlan: batchPlan, batchWidth: batchWidth,
+    Layout(firstColumns: firstColumns, firstRows: firstRows, A0: A0, firstColumnEntries: firstColumnEntries, batchPlan: batchPlan, batchWidth: batchWidth,
            batchColumnOffset: batchColumnOffset, batchColumns: batchColumns, batchRowOffset: batchRowOffset,
            batchRows: batchRows, wEntryOffset: wEntryOffset, wValues: wValues, tOffset: tOffset, tRows: tRows,
            tColumns: tColumns, tValues: tValues, plans: plans, chunkSize: chunkSize,
-           largestBlock: max(1, plans.map(\.m).max() ?? 1))
+           largestBlock: max(1, plans.map(\.m).max() ?? 1), contiguousColumnStart: contiguousColumnStart,
+           contiguousRowStart: contiguousRowStart)
   }
 
   /// Number of distinct block patterns (for logs and tests).
@@ -393,9 +487,12 @@ struct ScenarioSchurSystem: KKTSystem {
           let plan = plans[Int(batchPlan[b])]
           let lanes = Int(batchWidth[b])
           let localTheta = theta.slice(batchColumnOffset[b], batchColumnOffset[b + 1])
+          let start = contiguousColumnStart[b]
           for (k, c) in (batchColumnOffset[b]..<batchColumnOffset[b + 1]).enumerated() {
             let h = hd.isEmpty ? Lanes.zero : Self.gather(hd, batchColumns[c])
-            localTheta[k] = 1 / (h + Self.gather(dp, batchColumns[c]) + Lanes(repeating: rho))
+            let dc = start >= 0 ? loadLanes(dp.baseAddress.unsafelyUnwrapped, start + k * Lanes.scalarCount)
+              : Self.gather(dp, batchColumns[c])
+            localTheta[k] = 1 / (h + dc + Lanes(repeating: rho))
           }
           let slots = factors.slice(factorOffset[b], factorOffset[b + 1])
           let values = UnsafeBufferPointer(rebasing: wv[wEntryOffset[b]..<wEntryOffset[b + 1]])
@@ -543,24 +640,39 @@ struct ScenarioSchurSystem: KKTSystem {
     forEachChunkInParallel(chunks) { chunk in self.backwardChunk(chunk, x0: x0, vectors) }
   }
 
-  /// Runs `body` with the buffers a batch sweep reads: the factors, Θ and Wₛ's values.
+  /// Runs `body` with the buffers a batch sweep reads: the factors, Θ, Wₛ's values and the batches' indices.
   private func withSweepBuffers(_ body: (_ factors: UnsafeBufferPointer<Lanes>, _ theta: UnsafeBufferPointer<Lanes>,
-                                         _ wValues: UnsafeBufferPointer<Lanes>) -> Void) {
+                                         _ wValues: UnsafeBufferPointer<Lanes>, _ columns: UnsafeBufferPointer<LaneIndices>,
+                                         _ rows: UnsafeBufferPointer<LaneIndices>) -> Void) {
     factors.withUnsafeBufferPointer { fac in
       thetaLanes.withUnsafeBufferPointer { th in
-        wValues.withUnsafeBufferPointer { wv in body(fac, th, wv) }
+        wValues.withUnsafeBufferPointer { wv in
+          batchColumns.withUnsafeBufferPointer { columns in
+            batchRows.withUnsafeBufferPointer { rows in body(fac, th, wv, columns, rows) }
+          }
+        }
       }
     }
+  }
+
+  /// Batch b's lanes in the global vectors (see `BatchLanes`), valid while `columns`, `rows` and the plan's
+  /// `order` are.
+  @inline(__always)
+  private func lanes(of b: Int, order: UnsafeBufferPointer<Int32>,
+                     columns: UnsafeBufferPointer<LaneIndices>, rows: UnsafeBufferPointer<LaneIndices>) -> BatchLanes {
+    BatchLanes(columnIndex: columns.baseAddress.map { $0 + batchColumnOffset[b] },
+               rowIndex: rows.baseAddress.map { $0 + batchRowOffset[b] }, order: order.baseAddress,
+               columnStart: contiguousColumnStart[b], rowStart: contiguousRowStart[b], lanes: Int(batchWidth[b]))
   }
 
   /// Whether r₁ at batch b's columns and r₂ at its `rows` rows are all zero (it stops at the first
   /// nonzero, the first column of a dense right-hand side).
   @inline(__always)
   private func rightHandSideIsZero(_ r1: UnsafeBufferPointer<Double>, _ r2: UnsafeBufferPointer<Double>, batch b: Int,
-                                   rows: Int) -> Bool {
-    for c in batchColumnOffset[b]..<batchColumnOffset[b + 1] where Self.gather(r1, batchColumns[c]) != .zero { return false }
-    let rowBase = batchRowOffset[b]
-    for k in 0..<rows where Self.gather(r2, batchRows[rowBase + k]) != .zero { return false }
+                                   _ lanes: BatchLanes, rows: Int) -> Bool {
+    let r1p = r1.baseAddress.unsafelyUnwrapped, r2p = r2.baseAddress.unsafelyUnwrapped
+    for c in 0..<(batchColumnOffset[b + 1] - batchColumnOffset[b]) where lanes.column(r1p, c) != .zero { return false }
+    for k in 0..<rows where lanes.row(r2p, k) != .zero { return false }
     return true
   }
 
@@ -576,28 +688,29 @@ struct ScenarioSchurSystem: KKTSystem {
     var scratch: [Lanes] = []
     var blockY = [Lanes](repeating: .zero, count: plans.reduce(1) { max($0, $1.m) })
     let partialBase = chunk * firstColumns.count
-    blockY.withUnsafeMutableBufferPointer { yb in withSweepBuffers { fac, th, wv in
+    blockY.withUnsafeMutableBufferPointer { yb in withSweepBuffers { fac, th, wv, columnIndex, rowIndex in
       for b in first..<last {
-        let (plan, lanes, rowBase, entryBase, columnBase) = layout(of: b)
+        let (plan, lanes, _, entryBase, columnBase) = layout(of: b)
         let batchFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[b]..<factorOffset[b + 1]])
+        plan.order.withUnsafeBufferPointer { order in
+        let place = self.lanes(of: b, order: order, columns: columnIndex, rows: rowIndex)
         for v in vectors {
           let x = UnsafeMutableBufferPointer(rebasing: yb[0..<plan.m])
           let r1 = UnsafeBufferPointer(start: v.r1.base, count: n), r2 = UnsafeBufferPointer(start: v.r2.base, count: mRows)
           // A batch whose right-hand side is zero has yₛ = 0, which its rows of r₂ already hold, and adds
           // nothing to the first stage: its factor is not read (`solvesSparseRightHandSidesFaster`).
-          if let touched = v.touched { if !touched[b] { continue } } else if rightHandSideIsZero(r1, r2, batch: b, rows: plan.m) {
+          if let touched = v.touched { if !touched[b] { continue } } else if rightHandSideIsZero(r1, r2, batch: b, place, rows: plan.m) {
             continue
           }
           if v.touched == nil {
-            for k in 0..<plan.m { x[k] = -Self.gather(r2, batchRows[rowBase + k]) }
+            for k in 0..<plan.m { x[k] = -place.row(v.r2.base, k) }
           } else {
             for k in 0..<plan.m { x[k] = -Lanes.zero }   // −r₂ with r₂ = 0 (not read): −0, as the gather gives
           }
           plan.wStarts.withUnsafeBufferPointer { ws in
             plan.wRows.withUnsafeBufferPointer { wr in
               for c in 0..<(batchColumnOffset[b + 1] - columnBase) {
-                let j = batchColumns[columnBase + c]
-                let scaled = th[columnBase + c] * Self.gather(r1, j)
+                let scaled = th[columnBase + c] * place.column(v.r1.base, c)
                 for e in Int(ws[c])..<Int(ws[c + 1]) { x[Int(wr[e])] += wv[entryBase + e] * scaled }
               }
             }
@@ -616,10 +729,8 @@ struct ScenarioSchurSystem: KKTSystem {
             }
           }
           // yₛ into r₂ at the block's rows, read above; the backward sweep reads it back.
-          for k in 0..<plan.m {
-            let i = batchRows[rowBase + k], value = x[k]
-            for lane in 0..<lanes { v.r2[Int(i[lane])] = value[lane] }
-          }
+          for k in 0..<plan.m { place.setRow(x[k], v.r2.base, k) }
+        }
         }
       }
     } }
@@ -632,21 +743,23 @@ struct ScenarioSchurSystem: KKTSystem {
     var scratch: [Lanes] = []
     var blockY = [Lanes](repeating: .zero, count: plans.reduce(1) { max($0, $1.m) })
     let n0 = firstColumns.count
-    blockY.withUnsafeMutableBufferPointer { yb in firstStageSolutions.withUnsafeBufferPointer { x0s in withSweepBuffers { fac, th, wv in
+    blockY.withUnsafeMutableBufferPointer { yb in firstStageSolutions.withUnsafeBufferPointer { x0s in
+    withSweepBuffers { fac, th, wv, columnIndex, rowIndex in
       for b in first..<last {
-        let (plan, lanes, rowBase, entryBase, columnBase) = layout(of: b)
+        let (plan, _, _, entryBase, columnBase) = layout(of: b)
         let batchFactor = UnsafeBufferPointer(rebasing: fac[factorOffset[b]..<factorOffset[b + 1]])
+        plan.order.withUnsafeBufferPointer { order in
+        let place = self.lanes(of: b, order: order, columns: columnIndex, rows: rowIndex)
         for (k, v) in vectors.enumerated() {
           let x0 = UnsafeBufferPointer(rebasing: x0s[k * n0..<(k + 1) * n0])
           // yₛ, which the forward sweep left in r₂ (spare lanes read their first lane's block, as they computed it).
           let x = UnsafeMutableBufferPointer(rebasing: yb[0..<plan.m])
-          let r2 = UnsafeBufferPointer(start: v.r2.base, count: mRows)
           // A batch the forward sweep skipped has a zero right-hand side and yₛ = 0: nothing to gather.
           let zeroRightHandSide = v.touched.map { !$0[b] } ?? false
           if zeroRightHandSide {
             for k in 0..<plan.m { x[k] = .zero }
           } else {
-            for k in 0..<plan.m { x[k] = Self.gather(r2, batchRows[rowBase + k]) }
+            for k in 0..<plan.m { x[k] = place.row(v.r2.base, k) }
           }
           // (yₛ)_B += Vₛx₀ = L_BB⁻¹ Tₛx₀: a forward sweep over the boundary rows only.
           if plan.boundaryStart < plan.m {
@@ -659,22 +772,17 @@ struct ScenarioSchurSystem: KKTSystem {
             }
           }
           plan.backward(batchFactor, x)
-          let r1 = UnsafeBufferPointer(start: v.r1.base, count: n)
           plan.wStarts.withUnsafeBufferPointer { ws in
             plan.wRows.withUnsafeBufferPointer { wr in
               for c in 0..<(batchColumnOffset[b + 1] - columnBase) {
-                let j = batchColumns[columnBase + c]
-                var sum = zeroRightHandSide ? .zero : Self.gather(r1, j)
+                var sum = zeroRightHandSide ? .zero : place.column(v.r1.base, c)
                 for e in Int(ws[c])..<Int(ws[c + 1]) { sum -= wv[entryBase + e] * x[Int(wr[e])] }
-                let result = th[columnBase + c] * sum
-                for lane in 0..<lanes { v.r1[Int(j[lane])] = result[lane] }
+                place.setColumn(th[columnBase + c] * sum, v.r1.base, c)
               }
             }
           }
-          for k in 0..<plan.m {
-            let i = batchRows[rowBase + k], value = x[k]
-            for lane in 0..<lanes { v.r2[Int(i[lane])] = value[lane] }
-          }
+          for k in 0..<plan.m { place.setRow(x[k], v.r2.base, k) }
+        }
         }
       }
     } } }
