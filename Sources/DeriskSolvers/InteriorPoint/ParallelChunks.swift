@@ -61,3 +61,18 @@ package func parallelFilledArray<T: BitwiseCopyable & Sendable>(repeating value:
     initialized = count
   }
 }
+
+/// `transform(values[order[k]])` for each k (`order[k]` an index of `values`), written in parallel chunks:
+/// a permuted copy (`StandardForm.permute`) whose fresh pages are first touched on all cores.
+package func parallelGathered<T: Sendable, U: BitwiseCopyable & Sendable>(_ values: [T], at order: [Int],
+                                                                _ transform: @Sendable (T) -> U) -> [U] {
+  guard !order.isEmpty else { return [] }
+  return [U](unsafeUninitializedCapacity: order.count) { buffer, written in
+    let out = DisjointWrites(buffer)
+    let chunk = 1 << 16
+    forEachChunkInParallel((order.count + chunk - 1) / chunk) { k in
+      for i in k * chunk..<min(order.count, (k + 1) * chunk) { out[i] = transform(values[order[i]]) }
+    }
+    written = order.count
+  }
+}

@@ -312,61 +312,113 @@ struct ScenarioSchurSystem: KKTSystem {
   /// Returns nil, and changes nothing, when the batches do not cover every column and row once.
   mutating func interleaveBatches() -> (columnOrder: [Int], rowOrder: [Int])? {
     let B = batchCount, width = Lanes.scalarCount
-    var columnOrder = firstColumns, rowOrder = firstRows
-    columnOrder.reserveCapacity(n)
-    rowOrder.reserveCapacity(mRows)
-    var columnStart = [Int](repeating: -1, count: B), rowStart = columnStart
+    // Where each batch's columns and rows start in the new order.
+    var columnFrom = [Int](repeating: 0, count: B + 1), rowFrom = columnFrom
+    columnFrom[0] = firstColumns.count
+    rowFrom[0] = firstRows.count
     for b in 0..<B {
-      let (plan, lanes, rowBase, _, columnBase) = layout(of: b)
-      if lanes == width { columnStart[b] = columnOrder.count; rowStart[b] = rowOrder.count }
-      for c in columnBase..<batchColumnOffset[b + 1] {
-        for lane in 0..<lanes { columnOrder.append(Int(batchColumns[c][lane])) }
+      let lanes = Int(batchWidth[b])
+      columnFrom[b + 1] = columnFrom[b] + (batchColumnOffset[b + 1] - batchColumnOffset[b]) * lanes
+      rowFrom[b + 1] = rowFrom[b] + (batchRowOffset[b + 1] - batchRowOffset[b]) * lanes
+    }
+    guard columnFrom[B] == n, rowFrom[B] == mRows else { return nil }
+    // Each plan's position of local row r (its order inverted).
+    let positionOfRow = plans.map { plan in
+      var position = [Int](repeating: 0, count: plan.m)
+      for k in 0..<plan.m { position[Int(plan.order[k])] = k }
+      return position
+    }
+    // The old index at each new one, batches in parallel chunks.
+    var columnOrder = [Int](repeating: 0, count: n), rowOrder = [Int](repeating: 0, count: mRows)
+    for (f, j) in firstColumns.enumerated() { columnOrder[f] = j }
+    for (f, i) in firstRows.enumerated() { rowOrder[f] = i }
+    let batchesPerChunk = 256
+    columnOrder.withUnsafeMutableBufferPointer { columnBuffer in
+      rowOrder.withUnsafeMutableBufferPointer { rowBuffer in
+        guard let columnOut = columnBuffer.isEmpty ? nil : DisjointWrites(columnBuffer) else { return }
+        let rowOut = rowBuffer.isEmpty ? nil : DisjointWrites(rowBuffer)
+        let (columnFrom, rowFrom) = (columnFrom, rowFrom)
+        let (batchWidth, batchPlan, batchColumnOffset, batchRowOffset) = (batchWidth, batchPlan, batchColumnOffset, batchRowOffset)
+        let (batchColumns, batchRows) = (batchColumns, batchRows)
+        forEachChunkInParallel((B + batchesPerChunk - 1) / batchesPerChunk) { chunk in
+          for b in chunk * batchesPerChunk..<min(B, (chunk + 1) * batchesPerChunk) {
+            let lanes = Int(batchWidth[b]), columnBase = batchColumnOffset[b], rowBase = batchRowOffset[b]
+            for c in 0..<(batchColumnOffset[b + 1] - columnBase) {
+              for lane in 0..<lanes { columnOut[columnFrom[b] + c * lanes + lane] = Int(batchColumns[columnBase + c][lane]) }
+            }
+            let position = positionOfRow[Int(batchPlan[b])]
+            for r in 0..<position.count {
+              for lane in 0..<lanes { rowOut?[rowFrom[b] + r * lanes + lane] = Int(batchRows[rowBase + position[r]][lane]) }
+            }
+          }
+        }
       }
-      // Local row r sits at plan position k with order[k] = r.
-      var positionOfRow = [Int](repeating: 0, count: plan.m)
-      for k in 0..<plan.m { positionOfRow[Int(plan.order[k])] = k }
-      for r in 0..<plan.m {
-        for lane in 0..<lanes { rowOrder.append(Int(batchRows[rowBase + positionOfRow[r]][lane])) }
-      }
     }
-    var newColumn = [Int32](repeating: -1, count: n), newRow = [Int32](repeating: -1, count: mRows)
-    guard columnOrder.count == n, rowOrder.count == mRows else { return nil }
-    for (k, j) in columnOrder.enumerated() {
-      guard newColumn[j] < 0 else { return nil }
-      newColumn[j] = Int32(k)
-    }
-    for (k, i) in rowOrder.enumerated() {
-      guard newRow[i] < 0 else { return nil }
-      newRow[i] = Int32(k)
-    }
+    // The new index of each old one; a repeated index leaves another unset, and the order is refused.
+    guard let newColumn = Self.inverted(columnOrder), let newRow = Self.inverted(rowOrder) else { return nil }
     // Spare lanes repeat their batch's first block, and are renumbered as it is.
-    func renumbered(_ index: LaneIndices, _ map: [Int32]) -> LaneIndices {
+    @Sendable func renumbered(_ index: LaneIndices, _ map: [Int32]) -> LaneIndices {
       var result = LaneIndices.zero
       for lane in 0..<width { result[lane] = map[Int(index[lane])] }
       return result
     }
-    batchColumns = batchColumns.map { renumbered($0, newColumn) }
-    batchRows = batchRows.map { renumbered($0, newRow) }
+    batchColumns = parallelGathered(batchColumns, at: Array(batchColumns.indices)) { renumbered($0, newColumn) }
+    batchRows = parallelGathered(batchRows, at: Array(batchRows.indices)) { renumbered($0, newRow) }
     firstColumns = firstColumns.map { Int(newColumn[$0]) }
-    // The first-stage columns' entries, their rows renumbered and sorted again.
-    var entryRows: [Int] = [], entryValues: [Double] = []
-    entryRows.reserveCapacity(firstColumnEntries.nonzeroCount)
-    entryValues.reserveCapacity(firstColumnEntries.nonzeroCount)
-    for f in 0..<firstColumnEntries.columns {
-      let range = firstColumnEntries.columnStarts[f]..<firstColumnEntries.columnStarts[f + 1]
-      let sorted = range.map { (row: Int(newRow[firstColumnEntries.rowIndices[$0]]), value: firstColumnEntries.values[$0]) }
-        .sorted { $0.row < $1.row }
-      entryRows.append(contentsOf: sorted.map(\.row))
-      entryValues.append(contentsOf: sorted.map(\.value))
-    }
-    firstColumnEntries = SparseMatrix(checkedByConstruction: mRows, columns: firstColumnEntries.columns,
-                                      columnStarts: firstColumnEntries.columnStarts, rowIndices: entryRows, values: entryValues)
     firstRows = firstRows.map { Int(newRow[$0]) }
-    batchOfColumn = columnOrder.map { batchOfColumn[$0] }
-    if !hessianDiagonal.isEmpty { hessianDiagonal = columnOrder.map { hessianDiagonal[$0] } }
-    contiguousColumnStart = columnStart
-    contiguousRowStart = rowStart
+    firstColumnEntries = Self.renumberedRows(firstColumnEntries, newRow, rows: mRows)
+    batchOfColumn = parallelGathered(batchOfColumn, at: columnOrder) { $0 }
+    if !hessianDiagonal.isEmpty { hessianDiagonal = parallelGathered(hessianDiagonal, at: columnOrder) { $0 } }
+    contiguousColumnStart = (0..<B).map { batchWidth[$0] == width ? columnFrom[$0] : -1 }
+    contiguousRowStart = (0..<B).map { batchWidth[$0] == width ? rowFrom[$0] : -1 }
     return (columnOrder, rowOrder)
+  }
+
+  /// The inverse of the permutation `order` (new index of each old one), or nil when `order` is not one.
+  private static func inverted(_ order: [Int]) -> [Int32]? {
+    guard !order.isEmpty else { return [] }
+    var inverse = parallelFilledArray(repeating: Int32(-1), count: order.count)
+    let valid = inverse.withUnsafeMutableBufferPointer { buffer -> Bool in
+      let out = DisjointWrites(buffer)
+      let inRange = IterationKernels.chunkResults(order.count, filler: true) { range in
+        for k in range {
+          guard order[k] >= 0 && order[k] < order.count else { return false }
+          out[order[k]] = Int32(k)
+        }
+        return true
+      }
+      guard inRange.allSatisfy({ $0 }) else { return false }
+      let everySet = IterationKernels.chunkResults(order.count, filler: true) { range in
+        for k in range where out[k] < 0 { return false }
+        return true
+      }
+      return everySet.allSatisfy { $0 }
+    }
+    return valid ? inverse : nil
+  }
+
+  /// M with its row indices renumbered by `newRow` and sorted again within each column; columns in parallel.
+  private static func renumberedRows(_ M: SparseMatrix, _ newRow: [Int32], rows: Int) -> SparseMatrix {
+    let entries = M.nonzeroCount
+    guard entries > 0 else { return SparseMatrix(rows: rows, columns: M.columns) }
+    var rowIndices: [Int] = []
+    let values = [Double](unsafeUninitializedCapacity: entries) { valuesBuffer, valuesWritten in
+      rowIndices = [Int](unsafeUninitializedCapacity: entries) { rowsBuffer, rowsWritten in
+        let rowsOut = DisjointWrites(rowsBuffer), valuesOut = DisjointWrites(valuesBuffer)
+        forEachChunkInParallel(M.columns) { f in
+          let range = M.columnStarts[f]..<M.columnStarts[f + 1]
+          let sorted = range.map { (row: Int(newRow[M.rowIndices[$0]]), value: M.values[$0]) }.sorted { $0.row < $1.row }
+          for (offset, entry) in sorted.enumerated() {
+            rowsOut[range.lowerBound + offset] = entry.row
+            valuesOut[range.lowerBound + offset] = entry.value
+          }
+        }
+        rowsWritten = entries
+      }
+      valuesWritten = entries
+    }
+    return SparseMatrix(checkedByConstruction: rows, columns: M.columns, columnStarts: M.columnStarts,
+                        rowIndices: rowIndices, values: values)
   }
 
   /// The arrays that place the blocks' entries, which `ScenarioBlockProducts` multiplies with: shared

@@ -30,14 +30,7 @@ extension StandardForm {
 
   /// values[order[k]] for each k, in parallel chunks.
   static func gathered<T: BitwiseCopyable & Sendable>(_ values: [T], _ order: [Int]) -> [T] {
-    guard !order.isEmpty else { return [] }
-    return [T](unsafeUninitializedCapacity: order.count) { buffer, written in
-      let out = DisjointWrites(buffer)
-      IterationKernels.chunked(order.count) { range in
-        for k in range { out[k] = values[order[k]] }
-      }
-      written = order.count
-    }
+    parallelGathered(values, at: order) { $0 }
   }
 }
 
