@@ -322,12 +322,8 @@ struct ScenarioSchurSystem: KKTSystem {
       rowFrom[b + 1] = rowFrom[b] + (batchRowOffset[b + 1] - batchRowOffset[b]) * lanes
     }
     guard columnFrom[B] == n, rowFrom[B] == mRows else { return nil }
-    // Each plan's position of local row r (its order inverted).
-    let positionOfRow = plans.map { plan in
-      var position = [Int](repeating: 0, count: plan.m)
-      for k in 0..<plan.m { position[Int(plan.order[k])] = k }
-      return position
-    }
+    // Each plan's position of local row r.
+    let positionOfRow = plans.map(\.position)
     // The old index at each new one, batches in parallel chunks.
     var columnOrder = [Int](repeating: 0, count: n), rowOrder = [Int](repeating: 0, count: mRows)
     for (f, j) in firstColumns.enumerated() { columnOrder[f] = j }
@@ -348,7 +344,7 @@ struct ScenarioSchurSystem: KKTSystem {
             }
             let position = positionOfRow[Int(batchPlan[b])]
             for r in 0..<position.count {
-              for lane in 0..<lanes { rowOut?[rowFrom[b] + r * lanes + lane] = Int(batchRows[rowBase + position[r]][lane]) }
+              for lane in 0..<lanes { rowOut?[rowFrom[b] + r * lanes + lane] = Int(batchRows[rowBase + Int(position[r])][lane]) }
             }
           }
         }
