@@ -358,8 +358,8 @@ struct ScenarioSchurSystem: KKTSystem {
       for lane in 0..<width { result[lane] = map[Int(index[lane])] }
       return result
     }
-    batchColumns = parallelGathered(batchColumns, at: Array(batchColumns.indices)) { renumbered($0, newColumn) }
-    batchRows = parallelGathered(batchRows, at: Array(batchRows.indices)) { renumbered($0, newRow) }
+    Self.renumberInPlace(&batchColumns) { renumbered($0, newColumn) }
+    Self.renumberInPlace(&batchRows) { renumbered($0, newRow) }
     firstColumns = firstColumns.map { Int(newColumn[$0]) }
     firstRows = firstRows.map { Int(newRow[$0]) }
     firstColumnEntries = Self.renumberedRows(firstColumnEntries, newRow, rows: mRows)
@@ -368,6 +368,17 @@ struct ScenarioSchurSystem: KKTSystem {
     contiguousColumnStart = (0..<B).map { batchWidth[$0] == width ? columnFrom[$0] : -1 }
     contiguousRowStart = (0..<B).map { batchWidth[$0] == width ? rowFrom[$0] : -1 }
     return (columnOrder, rowOrder)
+  }
+
+  /// Each entry of `table` replaced by `transform` of it, in parallel chunks.
+  private static func renumberInPlace(_ table: inout [LaneIndices], _ transform: @Sendable (LaneIndices) -> LaneIndices) {
+    table.withUnsafeMutableBufferPointer { buffer in
+      guard !buffer.isEmpty else { return }
+      let entries = DisjointWrites(buffer)
+      IterationKernels.chunked(buffer.count) { range in
+        for k in range { entries[k] = transform(entries[k]) }
+      }
+    }
   }
 
   /// The inverse of the permutation `order` (new index of each old one), or nil when `order` is not one.
@@ -418,7 +429,8 @@ struct ScenarioSchurSystem: KKTSystem {
   }
 
   /// The arrays that place the blocks' entries, which `ScenarioBlockProducts` multiplies with: shared
-  /// with this system (never copied; none of them changes after `init`), without its numeric state.
+  /// with this system (never copied; none of them changes once `interleaveBatches` has run), without its
+  /// numeric state.
   struct Layout: Sendable {
     let firstColumns: [Int], firstRows: [Int], A0: SparseMatrix, firstColumnEntries: SparseMatrix
     let batchPlan: [Int32], batchWidth: [Int32]
@@ -536,11 +548,13 @@ struct ScenarioSchurSystem: KKTSystem {
           let lanes = Int(batchWidth[b])
           let localTheta = theta.slice(batchColumnOffset[b], batchColumnOffset[b + 1])
           let start = contiguousColumnStart[b]
+          /// The lanes of v at local column k (contiguous in a full batch of the lane-contiguous order).
+          func columnLanes(_ v: UnsafeBufferPointer<Double>, _ k: Int, _ c: Int) -> Lanes {
+            start >= 0 ? loadLanes(v.baseAddress.unsafelyUnwrapped, start + k * Lanes.scalarCount) : Self.gather(v, batchColumns[c])
+          }
           for (k, c) in (batchColumnOffset[b]..<batchColumnOffset[b + 1]).enumerated() {
-            let h = hd.isEmpty ? Lanes.zero : Self.gather(hd, batchColumns[c])
-            let dc = start >= 0 ? loadLanes(dp.baseAddress.unsafelyUnwrapped, start + k * Lanes.scalarCount)
-              : Self.gather(dp, batchColumns[c])
-            localTheta[k] = 1 / (h + dc + Lanes(repeating: rho))
+            let h = hd.isEmpty ? Lanes.zero : columnLanes(hd, k, c)
+            localTheta[k] = 1 / (h + columnLanes(dp, k, c) + Lanes(repeating: rho))
           }
           let slots = factors.slice(factorOffset[b], factorOffset[b + 1])
           let values = UnsafeBufferPointer(rebasing: wv[wEntryOffset[b]..<wEntryOffset[b + 1]])

@@ -16,7 +16,11 @@ extension StandardForm {
       let triplets = P.triplets.map { t in
         (row: max(newColumn[t.row], newColumn[t.column]), column: min(newColumn[t.row], newColumn[t.column]), value: t.value)
       }
-      self.P = try? SparseMatrix(rows: columnCount, columns: columnCount, triplets: triplets)
+      // A permutation keeps every index in range, so the assembly cannot fail (and must not drop P̄).
+      guard let permuted = try? SparseMatrix(rows: columnCount, columns: columnCount, triplets: triplets) else {
+        preconditionFailure("StandardForm.permute: P̄ renumbered out of range")
+      }
+      self.P = permuted
     }
     c = Self.gathered(c, columnOrder)
     lower = Self.gathered(lower, columnOrder)
