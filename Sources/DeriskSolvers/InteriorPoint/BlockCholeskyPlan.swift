@@ -286,22 +286,23 @@ typealias LaneIndices = SIMD8<Int32>
   UnsafeMutableRawPointer(x + start).storeBytes(of: value, as: Lanes.self)
 }
 
-/// Where the lanes of one batch's local columns and rows are in the global vectors: contiguous from a
-/// start (`ScenarioSchurSystem.interleaveBatches`), or at the batch's indices, gathered and scattered.
+/// Where the lanes of one batch's local columns and rows are in the global vectors: contiguous
+/// (`ScenarioSchurSystem.interleaveBatches`), or at the batch's indices, gathered and scattered.
 struct BatchLanes {
   /// The batch's column indices (one `LaneIndices` per local column) and row indices (one per plan position).
   /// (nil where the batch has no columns or no rows, which are then never read.)
   let columnIndex: UnsafePointer<LaneIndices>?, rowIndex: UnsafePointer<LaneIndices>?
   /// The plan's local row at each position.
   let order: UnsafePointer<Int32>?
-  /// The first contiguous column and row, or −1 when the batch is gathered.
-  let columnStart: Int, rowStart: Int
+  /// Whether each local column's lanes are consecutive from its lane-0 index, and the first contiguous row
+  /// (−1 when the rows are gathered).
+  let columnsContiguous: Bool, rowStart: Int
   /// Lanes in use.
   let lanes: Int
 
   /// The lanes of x at local column c.
   @inline(__always) func column(_ x: UnsafePointer<Double>, _ c: Int) -> Lanes {
-    columnStart >= 0 ? loadLanes(x, columnStart + c &* Lanes.scalarCount) : gatherLanes(x, columnIndex.unsafelyUnwrapped[c])
+    columnsContiguous ? loadLanes(x, Int(columnIndex.unsafelyUnwrapped[c][0])) : gatherLanes(x, columnIndex.unsafelyUnwrapped[c])
   }
 
   /// The lanes of x at plan position k.
@@ -312,7 +313,7 @@ struct BatchLanes {
 
   /// Writes the lanes in use of `value` to x at local column c.
   @inline(__always) func setColumn(_ value: Lanes, _ x: UnsafeMutablePointer<Double>, _ c: Int) {
-    if columnStart >= 0 { storeLanes(value, x, columnStart + c &* Lanes.scalarCount); return }
+    if columnsContiguous { storeLanes(value, x, Int(columnIndex.unsafelyUnwrapped[c][0])); return }
     let index = columnIndex.unsafelyUnwrapped[c]
     for lane in 0..<lanes { x[Int(index[lane])] = value[lane] }
   }

@@ -54,7 +54,11 @@ extension InteriorPointSolver {
                                          rowBlock: structured?.1 ?? [])
         // The blocks of each batch lane by lane in every vector of the iteration (see `interleaveBatches`);
         // Ā itself is read through the backend from here on, so the form's copy goes first, unpermuted.
-        let order = system.interleaveBatches()
+        // Columns by bound kind: lower-bounded only, boxed, upper-bounded only, free.
+        let (lowerBounds, upperBounds) = (form.lower, form.upper)
+        let order = system.interleaveBatches { j in
+          lowerBounds[j].isFinite ? (upperBounds[j].isFinite ? 1 : 0) : (upperBounds[j].isFinite ? 2 : 3)
+        }
         form.A = SparseMatrix(rows: form.A.rows, columns: form.A.columns)
         if let order {
           form.permute(columnOrder: order.columnOrder, rowOrder: order.rowOrder)

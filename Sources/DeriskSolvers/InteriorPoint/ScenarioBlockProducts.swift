@@ -148,7 +148,7 @@ struct ScenarioBlockProducts: ConstraintProducts {
             plan.order.withUnsafeBufferPointer { order in
             let place = BatchLanes(columnIndex: columnIndex.baseAddress.map { $0 + columnBase },
                                    rowIndex: rowIndex.baseAddress.map { $0 + layout.batchRowOffset[b] },
-                                   order: order.baseAddress, columnStart: layout.contiguousColumnStart[b],
+                                   order: order.baseAddress, columnsContiguous: layout.contiguousColumns[b],
                                    rowStart: layout.contiguousRowStart[b], lanes: Int(layout.batchWidth[b]))
             for k in 0..<plan.m { acc[k] = .zero }
             if let transposeTimes {
