@@ -75,6 +75,13 @@ struct ScenarioStructuredTests {
                     Case(scenarios: 23, seed: 8, sharedPattern: true)])
   func structuredAgreesWithGeneral(_ c: Case) throws {
     let (problem, structure) = try Self.twoStage(scenarios: c.scenarios, seed: c.seed, sharedPattern: c.sharedPattern)
+    try Self.expectStructuredAgreesWithGeneral(problem, structure)
+  }
+
+  /// Solves `problem` with the normal equations and with the scenario backend on `structure`, expects both
+  /// `optimal` and their objectives equal to 1e-7 relative; returns the normal equations' objective.
+  @discardableResult
+  static func expectStructuredAgreesWithGeneral(_ problem: QuadraticProgram, _ structure: BlockStructure) throws -> Double {
     var general = InteriorPointSettings()
     general.linearSystem = .normalEquations
     let reference = try solve(problem, settings: general)
@@ -84,7 +91,9 @@ struct ScenarioStructuredTests {
     #expect(reference.termination == .optimal)
     #expect(structured.termination == .optimal)
     #expect(structured.info.linearSystem.hasPrefix("scenario-structured"))
-    #expect(abs(structured.objective - reference.objective) <= 1e-7 * max(1, abs(reference.objective)))
+    #expect(abs(structured.objective - reference.objective) <= 1e-7 * max(1, abs(reference.objective)),
+            "\(structured.objective) vs \(reference.objective)")
+    return reference.objective
   }
 
   /// A diagonal P̄ (a small quadratic cost on every recourse column) goes through the scenario backend, whose
@@ -102,20 +111,12 @@ struct ScenarioStructuredTests {
                                    hessian: try SparseMatrix(rows: n, columns: n, triplets: diagonal),
                                    constraintMatrix: linear.constraintMatrix, rowLower: linear.rowLower,
                                    rowUpper: linear.rowUpper, columnLower: linear.columnLower, columnUpper: linear.columnUpper)
+    let reference = try Self.expectStructuredAgreesWithGeneral(problem, structure)
+    // The quadratic term is not negligible: the LP's optimum differs.
     var general = InteriorPointSettings()
     general.linearSystem = .normalEquations
-    let reference = try solve(problem, settings: general)
-    var structuredSettings = InteriorPointSettings()
-    structuredSettings.linearSystem = .scenarioStructured
-    let structured = try solve(problem, settings: structuredSettings, structure: structure)
-    #expect(reference.termination == .optimal)
-    #expect(structured.termination == .optimal)
-    #expect(structured.info.linearSystem.hasPrefix("scenario-structured"))
-    #expect(abs(structured.objective - reference.objective) <= 1e-7 * max(1, abs(reference.objective)),
-            "\(structured.objective) vs \(reference.objective)")
-    // The quadratic term is not negligible: the LP's optimum differs.
     let lp = try solve(linear, settings: general)
-    #expect(abs(lp.objective - reference.objective) > 1e-4 * max(1, abs(reference.objective)))
+    #expect(abs(lp.objective - reference) > 1e-4 * max(1, abs(reference)))
   }
 
   /// An iteration trusted on the margin of the previous iteration's check (`checkEveryFactorization` false,
