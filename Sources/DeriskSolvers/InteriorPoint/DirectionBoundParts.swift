@@ -21,6 +21,14 @@ struct DirectionBoundSide {
   let x: [Double], tau: Double
 }
 
+/// Four slots' values, for the Gondzio targets' pass.
+typealias Quad = SIMD4<Double>
+
+/// p[k ..< k + 4] as one vector.
+@inline(__always) func quad(_ p: SharedReads, _ k: Int) -> Quad {
+  UnsafeRawPointer(p.base.unsafelyUnwrapped + k).loadUnaligned(as: Quad.self)
+}
+
 extension IterationKernels {
   /// Δsₖ of a direction (see `DirectionBoundSide`), from Δx at the slot's column.
   @inline(__always)
@@ -177,19 +185,47 @@ extension IterationKernels {
                       func visit(_ sigma: Double, _ slots: Range<Int>, _ columnOf: SharedIndices32, bound: SharedReads,
                                  targets: SharedReads, s: SharedReads, z: SharedReads, weights: SlotWeightReads,
                                  into newTargets: SharedWrites) {
-                        for k in slots {
+                        /// The change of slot k's target (new target t′ ≠ t): g = (t′ − t)/s enters op and the constant.
+                        @inline(__always) func record(_ k: Int, _ target: Double) {
+                          let g = (target - targets[k]) / s[k]
+                          op[Int(columnOf[k])] -= sigma * g
+                          constant += sigma * bound[k] * g
+                          changed.append(columnOf[k])
+                        }
+                        // Four slots at a time: the same expressions lane by lane (so the same values, bit for bit),
+                        // the changed slots then recorded in slot order.
+                        var k = slots.lowerBound
+                        while k + 4 <= slots.upperBound {
+                          let c0 = Int(columnOf[k]), c1 = Int(columnOf[k + 1]), c2 = Int(columnOf[k + 2]), c3 = Int(columnOf[k + 3])
+                          let xv = Quad(xp[c0], xp[c1], xp[c2], xp[c3]), dxv = Quad(dxp[c0], dxp[c1], dxp[c2], dxp[c3])
+                          let bv = quad(bound, k), tv = quad(targets, k), sv = quad(s, k), zv = quad(z, k)
+                          let wv = Quad(weights[k], weights[k + 1], weights[k + 2], weights[k + 3])
+                          let residual = sigma * (xv - bv * tau) - sv
+                          let move = dxv - bv * dTau
+                          let ds = (sigma > 0 ? move : -move) + eta * residual
+                          let dz = -(tv + zv * ds) / sv
+                          let product = (sv + step * ds) * (zv + step * dz)
+                          let lowW = low * wv, highW = high * wv
+                          let above = pointwiseMax(-highW, highW - product)
+                          let correction = Quad.zero.replacing(with: above, where: product .> highW)
+                            .replacing(with: lowW - product, where: product .< lowW)
+                          let target = tv - correction
+                          UnsafeMutableRawPointer(newTargets.base.unsafelyUnwrapped + k).storeBytes(of: target, as: Quad.self)
+                          let isChanged = target .!= tv
+                          if any(isChanged) {
+                            for lane in 0..<4 where isChanged[lane] { record(k + lane, target[lane]) }
+                          }
+                          k += 4
+                        }
+                        while k < slots.upperBound {
                           let column = Int(columnOf[k])
                           let (ds, dz) = boundParts(sigma, x: xp[column], dx: dxp[column], bound: bound[k], tau: tau,
                                                     dTau: dTau, eta: eta, target: targets[k], s: s[k], z: z[k])
                           let target = targets[k] - gondzioCorrection(s[k], z[k], ds, dz, step: step, low: low * weights[k],
                                                                       high: high * weights[k])
                           newTargets[k] = target
-                          if target != targets[k] {
-                            let g = (target - targets[k]) / s[k]
-                            op[column] -= sigma * g
-                            constant += sigma * bound[k] * g
-                            changed.append(columnOf[k])
-                          }
+                          if target != targets[k] { record(k, target) }
+                          k += 1
                         }
                       }
                       visit(1, lowerSlots.slots(ofColumns: range), lowerColumn, bound: lb, targets: lt, s: ls, z: lz,
